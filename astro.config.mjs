@@ -1,0 +1,63 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { closeRenderer } from './src/diagrams/index.ts';
+import { rehypeDiagrams } from './src/diagrams/rehype-diagrams.ts';
+
+/** Where the site is served from; override for another host or a sub-path (see README). */
+const site = process.env.SITE_URL ?? 'https://synack.pages.dev';
+const base = process.env.BASE_PATH ?? '/';
+const repository = process.env.REPOSITORY_URL ?? 'https://github.com/synack-tcp/synack';
+
+/** Closes the diagram renderer's browser once every page is built, so the build can exit. */
+const diagramRenderer = {
+	name: 'synack-diagram-renderer',
+	hooks: { 'astro:build:done': closeRenderer },
+};
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	// Starlight reads lessons from `<srcDir>/content/docs`: this keeps them in the top-level content/.
+	srcDir: '.',
+	markdown: {
+		processor: unified({ rehypePlugins: [rehypeDiagrams] }),
+		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+	},
+	integrations: [
+		starlight({
+			title: { 'zh-CN': 'synack：TCP 连接的一生', en: 'synack: the life of a TCP connection' },
+			description: 'How a TCP connection is born and dies, correct to RFC 9293.',
+			defaultLocale: 'root',
+			locales: {
+				root: { label: '简体中文', lang: 'zh-CN' },
+				en: { label: 'English', lang: 'en' },
+			},
+			lastUpdated: true,
+			editLink: { baseUrl: `${repository}/edit/main/` },
+			social: [{ icon: 'github', label: 'GitHub', href: repository }],
+			customCss: ['./src/styles/diagrams.css'],
+			sidebar: [
+				{
+					label: '连接的一生',
+					translations: { en: 'The life of a connection' },
+					items: [
+						'overview',
+						'sequence-numbers',
+						'handshake',
+						'why-three',
+						'teardown',
+						'why-four',
+						'time-wait',
+						'failures',
+						'state-machine',
+						'glossary',
+					],
+				},
+			],
+		}),
+		diagramRenderer,
+	],
+});

@@ -1,0 +1,64 @@
+import { diagramKey, readCached, writeCached } from './cache';
+import { figureHtml } from './figure';
+import { MermaidSyntaxError, renderSvg, type RenderedSvg } from './renderer';
+import { DIAGRAM_THEMES, MERMAID_CONFIG, type DiagramTheme } from './themes';
+
+export { closeRenderer } from './renderer';
+
+/** Where a diagram comes from, so that an error can point a contributor at it. */
+export interface DiagramSource {
+	file: string;
+	/** 1-based line of the diagram's first line of code in `file`. */
+	line: number;
+}
+
+export class DiagramError extends Error {
+	constructor(source: DiagramSource, lineInDiagram: number, reason: string) {
+		super(`${source.file}:${source.line + lineInDiagram - 1}: Mermaid diagram: ${reason}`);
+		this.name = 'DiagramError';
+	}
+}
+
+type Rendered = Record<DiagramTheme, RenderedSvg>;
+const inFlight = new Map<string, Promise<Rendered>>();
+
+function accessibleTitle(code: string, source: DiagramSource): string {
+	const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(code)?.[1]?.trim();
+	if (!title || !/^\s*accDescr\s*[:{]/m.test(code)) {
+		throw new DiagramError(source, 1, 'needs `accTitle:` and `accDescr:` lines (its text alternative)');
+	}
+	return title;
+}
+
+async function renderThemes(code: string, key: string, source: DiagramSource): Promise<Rendered> {
+	const cached = readCached<Rendered>(key);
+	if (cached) return cached;
+	const rendered = {} as Rendered;
+	for (const theme of DIAGRAM_THEMES) {
+		try {
+			rendered[theme] = await renderSvg(code, `m${key.slice(0, 12)}${theme[0]}`, MERMAID_CONFIG[theme]);
+		} catch (error) {
+			if (!(error instanceof MermaidSyntaxError)) throw error;
+			const line = Number(/line (\d+)/i.exec(error.message)?.[1] ?? 1);
+			throw new DiagramError(source, line, error.message.split('\n')[0] ?? error.message);
+		}
+	}
+	writeCached(key, rendered);
+	return rendered;
+}
+
+/**
+ * Mermaid source → the HTML of an accessible figure with inline SVG for both colour schemes.
+ * Renders each distinct diagram once per process and once ever while the disk cache holds it.
+ */
+export async function renderDiagram(code: string, source: DiagramSource): Promise<string> {
+	const title = accessibleTitle(code, source);
+	const key = diagramKey(code, MERMAID_CONFIG);
+	let rendered = inFlight.get(key);
+	if (!rendered) {
+		rendered = renderThemes(code, key, source);
+		inFlight.set(key, rendered);
+		rendered.catch(() => inFlight.delete(key));
+	}
+	return figureHtml(title, await rendered);
+}
