@@ -170,9 +170,10 @@ function decodeOption(data: ByteReader, at: number, kind: number, length: number
 		case 4:
 			return length === SACK_PERMITTED_LENGTH ? { kind, name: 'sack_permitted' } : null;
 		case 5: {
-			// RFC 2018 §3: 1 to 4 blocks of left and right edge, 8 bytes each.
+			// RFC 2018 §3: blocks of left and right edge, 8 bytes each; at
+			// most 4 fit in the 40 bytes of option space.
 			const count = (length - 2) / 8;
-			if (!Number.isInteger(count) || count < 1 || count > 4) return null;
+			if (!Number.isInteger(count) || count < 1) return null;
 			const blocks = Array.from({ length: count }, (_, i) => ({
 				left: data.u32(at + 2 + 8 * i),
 				right: data.u32(at + 6 + 8 * i),
