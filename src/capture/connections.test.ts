@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACK, ethernet, FIN, ipv4, pcap, PSH, RST, SYN, tcp, type TcpSpec } from './build.test-helpers.ts';
 import { groupConnections } from './connections.ts';
 import { readCapture } from './index.ts';
+import { flagNames } from './tcp.ts';
 
 const CLIENT = { src: [10, 0, 0, 1], dst: [10, 0, 0, 2], srcPort: 50000, dstPort: 80 } as const;
 const SERVER = { src: [10, 0, 0, 2], dst: [10, 0, 0, 1], srcPort: 80, dstPort: 50000 } as const;
@@ -18,7 +19,7 @@ function connectionsOf(...frames: Uint8Array[]) {
 /** One line per segment: direction, flags, relative seq/ack, payload length. */
 const trace = (segments: ReturnType<typeof connectionsOf>[number]['segments']) =>
 	segments.map(({ direction, relativeSeq, relativeAck, packet }) => {
-		const flags = Object.entries(packet.tcp.flags).filter(([, on]) => on).map(([flag]) => flag.toUpperCase()).join(',');
+		const flags = flagNames(packet.tcp.flags).join(',');
 		return `${direction === 'client-to-server' ? 'c>s' : 's>c'} ${flags} ${relativeSeq} ${relativeAck ?? '-'} ${packet.tcp.payloadLength}`;
 	});
 
@@ -42,11 +43,11 @@ describe('groupConnections', () => {
 		expect(connection?.openedBySyn).toBe(true);
 		expect(trace(connection?.segments ?? [])).toEqual([
 			'c>s SYN 0 - 0',
-			's>c ACK,SYN 0 1 0',
+			's>c SYN,ACK 0 1 0',
 			'c>s ACK 1 1 0',
-			'c>s ACK,PSH 1 1 3',
-			's>c ACK,FIN 1 4 0',
-			'c>s ACK,FIN 4 2 0',
+			'c>s PSH,ACK 1 1 3',
+			's>c FIN,ACK 1 4 0',
+			'c>s FIN,ACK 4 2 0',
 			's>c ACK 2 5 0',
 		]);
 	});
@@ -56,7 +57,7 @@ describe('groupConnections', () => {
 			segment(CLIENT, { flags: SYN, seq: CLIENT_ISN }),
 			segment(SERVER, { flags: RST | ACK, seq: 0, ack: CLIENT_ISN + 1 }),
 		);
-		expect(trace(connection?.segments ?? [])).toEqual(['c>s SYN 0 - 0', 's>c ACK,RST 0 1 0']);
+		expect(trace(connection?.segments ?? [])).toEqual(['c>s SYN 0 - 0', 's>c RST,ACK 0 1 0']);
 	});
 
 	it('keeps a retransmitted SYN in its connection and opens a new one for a new SYN on the same ports', () => {
@@ -67,7 +68,7 @@ describe('groupConnections', () => {
 			segment(CLIENT, { flags: SYN, seq: 900 }),
 		);
 		expect(connections.map((c) => trace(c.segments))).toEqual([
-			['c>s SYN 0 - 0', 'c>s SYN 0 - 0', 's>c ACK,RST 0 1 0'],
+			['c>s SYN 0 - 0', 'c>s SYN 0 - 0', 's>c RST,ACK 0 1 0'],
 			['c>s SYN 0 - 0'],
 		]);
 	});
@@ -79,7 +80,7 @@ describe('groupConnections', () => {
 		);
 		expect(connection?.openedBySyn).toBe(false);
 		expect(connection?.client.port).toBe(80);
-		expect(trace(connection?.segments ?? [])).toEqual(['c>s ACK,PSH 0 0 10', 's>c ACK 0 10 0']);
+		expect(trace(connection?.segments ?? [])).toEqual(['c>s PSH,ACK 0 0 10', 's>c ACK 0 10 0']);
 	});
 
 	it('separates connections by their ports and ignores skipped packets', () => {

@@ -21,7 +21,7 @@ export { CaptureError, type CaptureErrorCode } from './errors.ts';
 export type { FieldRange, SkipReason } from './layer.ts';
 export type { LinkLayer, LinkName } from './link.ts';
 export type { IpLayer, Ipv4Layer, Ipv6Layer } from './ip.ts';
-export type { TcpFlags, TcpOption, TcpSegment, SackBlock } from './tcp.ts';
+export { flagNames, type TcpFlags, type TcpOption, type TcpSegment, type SackBlock } from './tcp.ts';
 export type { Packet, TcpPacket, SkippedPacket } from './packet.ts';
 export type { CaptureFormat, Timestamp } from './record.ts';
 export { groupConnections, type Connection, type ConnectionSegment, type Direction, type Endpoint } from './connections.ts';

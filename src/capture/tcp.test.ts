@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACK, ascii, CWR, ECE, FIN, ipv4, option, packetRecord, PSH, RST, SYN, tcp, URG, type TcpSpec } from './build.test-helpers.ts';
 import { decodePacket, type TcpPacket } from './packet.ts';
+import { flagNames } from './tcp.ts';
 
 const RAW = 101;
 const IP_HEADER = 20;
@@ -78,6 +79,12 @@ describe('TCP header (RFC 9293 §3.1)', () => {
 		const { flags, flagsByte } = decode({ flags: bit }).tcp;
 		expect(flagsByte).toBe(bit);
 		expect(Object.entries(flags).filter(([, on]) => on).map(([flag]) => flag)).toEqual([name]);
+	});
+
+	it('names set flags in Wireshark order', () => {
+		expect(flagNames(decode({ flags: SYN | ACK }).tcp.flags)).toEqual(['SYN', 'ACK']);
+		expect(flagNames(decode({ flags: 0xff }).tcp.flags)).toEqual(['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR']);
+		expect(flagNames(decode({ flags: 0 }).tcp.flags)).toEqual([]);
 	});
 
 	it('reports a payload cut short by the snapshot length', () => {

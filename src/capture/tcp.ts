@@ -17,6 +17,23 @@ export interface TcpFlags {
 	readonly fin: boolean;
 }
 
+// Names in Wireshark's order (lowest bit first), so a SYN-ACK reads "SYN, ACK".
+const FLAG_NAMES = [
+	['fin', 'FIN'],
+	['syn', 'SYN'],
+	['rst', 'RST'],
+	['psh', 'PSH'],
+	['ack', 'ACK'],
+	['urg', 'URG'],
+	['ece', 'ECE'],
+	['cwr', 'CWR'],
+] as const;
+
+/** Names of the set control bits, e.g. `['SYN', 'ACK']`. */
+export function flagNames(flags: TcpFlags): string[] {
+	return FLAG_NAMES.filter(([key]) => flags[key]).map(([, name]) => name);
+}
+
 export interface SackBlock {
 	readonly left: number;
 	readonly right: number;
