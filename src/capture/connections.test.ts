@@ -4,12 +4,18 @@ import { groupConnections } from './connections.ts';
 import { readCapture } from './index.ts';
 import { flagNames } from './tcp.ts';
 
-const CLIENT = { src: [10, 0, 0, 1], dst: [10, 0, 0, 2], srcPort: 50000, dstPort: 80 } as const;
-const SERVER = { src: [10, 0, 0, 2], dst: [10, 0, 0, 1], srcPort: 80, dstPort: 50000 } as const;
-type Side = typeof CLIENT | typeof SERVER;
+type Address = [number, number, number, number];
+interface Side {
+	src: Address;
+	dst: Address;
+	srcPort: number;
+	dstPort: number;
+}
+const CLIENT: Side = { src: [10, 0, 0, 1], dst: [10, 0, 0, 2], srcPort: 50000, dstPort: 80 };
+const SERVER: Side = { src: [10, 0, 0, 2], dst: [10, 0, 0, 1], srcPort: 80, dstPort: 50000 };
 
 function segment(side: Side, spec: TcpSpec): Uint8Array {
-	return ethernet(ipv4(tcp({ srcPort: side.srcPort, dstPort: side.dstPort, ...spec }), { src: [...side.src], dst: [...side.dst] }));
+	return ethernet(ipv4(tcp({ srcPort: side.srcPort, dstPort: side.dstPort, ...spec }), { src: side.src, dst: side.dst }));
 }
 
 function connectionsOf(...frames: Uint8Array[]) {
