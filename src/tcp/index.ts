@@ -1,0 +1,34 @@
+/**
+ * synack's model of TCP connection management (RFC 9293), pure TypeScript that
+ * runs in the browser and at build time. It imports nothing else of the project
+ * and holds no human prose: callers pass labels from their locale files.
+ *
+ * Numbers:   seqAdd(a, n), seqSub(a, b), seqLt/seqLeq/seqGt/seqGeq(a, b), isSeqNumber(x)
+ * Segments:  Segment { flags: Flags; seq; ack; wnd; len }, segLen(s), flagText(s), parseFlags('SYN, ACK')
+ * States:    TcpState, TCP_STATES, TRANSITIONS (Figure 5's arrows), OTHER_TRANSITIONS (§3.10's others)
+ * Errors:    TcpError { code: TcpErrorCode; state?: TcpState }
+ * Config:    RFC_PRESET, LINUX_PRESET, PRESETS, resolveConfig(partial)
+ * ISNs:      fixedIsn(n), seededIsn(seed): IsnSource = (nowMs) => number
+ * Endpoint:  createEndpoint(config, out, now?) → { state, tcb(), listen, open, send, close, abort, receive, fire }
+ * Simulate:  simulate({ client, server, network?: { delayMs?, script?: NetworkAction[] }, actions, untilMs? }) → Trace
+ *            Trace { events: TraceEvent[]; isn; final }, traceSteps(trace) → Step[], relativeNumbers(trace, from, seg)
+ * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, preset?, extra? }) → SimulationConfig, runScenario(name, opts?) → Trace,
+ *            SCENARIO_EXPECTATIONS[name] = { steps: Step[]; final }
+ * Mermaid:   traceToMermaid(trace, { labels, numbers?, accTitle?, accDescr? }) → sequenceDiagram text
+ *
+ * To let a reader drop a segment in flight, re-run with an extra network action:
+ *   runScenario('handshake', { extra: [{ do: 'drop', dir: 's2c', index: 0 }] })
+ */
+export * from './sequence';
+export * from './segment';
+export * from './states';
+export * from './errors';
+export * from './config';
+export * from './isn';
+export * from './endpoint';
+export * from './network';
+export * from './trace';
+export * from './simulate';
+export * from './scenarios';
+export * from './expectations';
+export * from './mermaid';

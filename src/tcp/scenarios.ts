@@ -1,0 +1,126 @@
+import { PRESETS, type PresetName } from './config';
+import type { EndpointConfig } from './endpoint';
+import { TcpError } from './errors';
+import type { IsnSource } from './isn';
+import type { NetworkAction } from './network';
+import { parseFlags } from './segment';
+import { seqAdd } from './sequence';
+import { simulate, type SimulationConfig, type UserAction } from './simulate';
+import type { Trace } from './trace';
+
+export const SCENARIO_NAMES = [
+	'handshake',
+	'lost-syn',
+	'lost-syn-ack',
+	'lost-ack',
+	'simultaneous-open',
+	'refused',
+	'old-duplicate-syn',
+	'teardown',
+	'teardown-fin-ack',
+	'half-close',
+	'lost-final-ack',
+	'simultaneous-close',
+	'time-wait-expiry',
+] as const;
+
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export interface ScenarioOptions {
+	/** Default: the ISNs of RFC 9293's figures, client 100 and server 300. */
+	isn?: { client: number | IsnSource; server: number | IsnSource };
+	/** Timer values; default 'rfc'. */
+	preset?: PresetName;
+	/** Network actions added to the scenario's own, e.g. a reader dropping a segment in flight. */
+	extra?: NetworkAction[];
+}
+
+interface Recipe {
+	actions: UserAction[];
+	script?: NetworkAction[];
+	server?: Partial<EndpointConfig>;
+	untilMs?: number;
+}
+
+const call = (at: number, who: UserAction['who'], what: UserAction['call'], bytes?: number): UserAction => ({
+	at,
+	who,
+	call: what,
+	...(bytes && { bytes }),
+});
+
+// With 50 ms each way both ends are ESTABLISHED by t = 150 ms; the closes come after.
+const OPEN = [call(0, 'server', 'listen'), call(0, 'client', 'open')];
+const TEARDOWN = [...OPEN, call(200, 'client', 'close'), call(400, 'server', 'close')];
+// Teardowns stop while the active closer sits in TIME-WAIT; 'time-wait-expiry' runs on.
+const SOON = 1_000;
+
+const recipe = (name: ScenarioName, clientIsn: number): Recipe => {
+	switch (name) {
+		case 'handshake':
+			return { actions: OPEN };
+		case 'lost-syn':
+			return { actions: OPEN, script: [{ do: 'drop', dir: 'c2s', index: 0 }] };
+		case 'lost-syn-ack':
+			return { actions: OPEN, script: [{ do: 'drop', dir: 's2c', index: 0 }] };
+		case 'lost-ack':
+			return { actions: OPEN, script: [{ do: 'drop', dir: 'c2s', index: 1 }] };
+		case 'simultaneous-open':
+			return { actions: [call(0, 'client', 'open'), call(0, 'server', 'open')] };
+		case 'refused':
+			return { actions: [call(0, 'client', 'open')] };
+		case 'old-duplicate-syn':
+			// §3.5 Figure 8: a SYN from an earlier incarnation (seq = ISN − 10) arrives first;
+			// the new SYN is held up until the old one has been reset.
+			return {
+				actions: OPEN,
+				script: [
+					{ do: 'inject', dir: 'c2s', at: 0, seg: { flags: parseFlags('SYN'), seq: seqAdd(clientIsn, -10), ack: 0, wnd: 65_535, len: 0 } },
+					{ do: 'delay', dir: 'c2s', index: 0, extraMs: 150 },
+				],
+			};
+		case 'teardown':
+		case 'lost-final-ack':
+			return {
+				actions: TEARDOWN,
+				script: name === 'teardown' ? [] : [{ do: 'drop', dir: 'c2s', flags: 'ACK', index: 1 }],
+				untilMs: name === 'teardown' ? SOON : 3 * SOON,
+			};
+		case 'teardown-fin-ack':
+			// The server's application closes 10 ms after the FIN arrives, inside Linux's
+			// 40 ms delayed-ACK window, so its ACK rides on its FIN.
+			return {
+				actions: [...OPEN, call(200, 'client', 'close'), call(260, 'server', 'close')],
+				server: { delayedAckMs: 40 },
+				untilMs: SOON,
+			};
+		case 'half-close':
+			return {
+				actions: [...OPEN, call(200, 'client', 'close'), call(300, 'server', 'send', 100), call(500, 'server', 'close')],
+				untilMs: SOON,
+			};
+		case 'simultaneous-close':
+			return { actions: [...OPEN, call(200, 'client', 'close'), call(200, 'server', 'close')], untilMs: SOON };
+		case 'time-wait-expiry':
+			return { actions: TEARDOWN };
+	}
+};
+
+const isScenario = (name: string): name is ScenarioName => (SCENARIO_NAMES as readonly string[]).includes(name);
+
+/** A named scenario's full simulation input; throws TcpError 'unknown-scenario'. */
+export function scenario(name: string, opts: ScenarioOptions = {}): SimulationConfig {
+	if (!isScenario(name)) throw new TcpError('unknown-scenario');
+	const { client = 100, server = 300 } = opts.isn ?? {};
+	const preset = PRESETS[opts.preset ?? 'rfc'];
+	const r = recipe(name, typeof client === 'number' ? client : client(0));
+	return {
+		client: { ...preset, isn: client },
+		server: { ...preset, ...r.server, isn: server },
+		network: { script: [...(r.script ?? []), ...(opts.extra ?? [])] },
+		actions: r.actions,
+		...(r.untilMs && { untilMs: r.untilMs }),
+	};
+}
+
+export const runScenario = (name: string, opts?: ScenarioOptions): Trace => simulate(scenario(name, opts));
