@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, lessons } from './lessons';
+
+/** Fails the test on any console error or uncaught exception the page produces. */
+function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+for (const locale of LOCALES) {
+	for (const lesson of lessons(locale)) {
+		test(`${locale} ${lesson.slug}: renders with its title, diagrams as SVG, no Mermaid runtime, no errors`, async ({
+			page,
+		}) => {
+			const errors = collectErrors(page);
+			const response = await page.goto(lesson.path);
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page.locator('h1').first()).toHaveText(lesson.title);
+			expect(lesson.diagrams, 'every lesson has a diagram').toBeGreaterThan(0);
+			const figures = page.locator('figure.diagram');
+			expect(await figures.count()).toBeGreaterThanOrEqual(lesson.diagrams);
+			await expect(figures.first().locator('svg:visible')).toHaveCount(1);
+			await expect(figures.first().locator('svg:visible title')).not.toBeEmpty();
+			expect(await page.locator('pre code.language-mermaid').count()).toBe(0);
+			const scripts = await page.locator('script[src]').evaluateAll((nodes) =>
+				nodes.map((node) => node.getAttribute('src') ?? ''),
+			);
+			expect(scripts.filter((src) => /mermaid/i.test(src))).toEqual([]);
+			await page.waitForLoadState('networkidle');
+			expect(errors).toEqual([]);
+		});
+	}
+}
+
+test('every lesson exists in both locales with the same slug', () => {
+	const slugs = (locale: (typeof LOCALES)[number]) => lessons(locale).map((lesson) => lesson.slug);
+	expect(slugs('en')).toEqual(slugs('zh-CN'));
+});
+
+test('the language picker goes to the same lesson in the other language', async ({ page }) => {
+	await page.goto('handshake/');
+	await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+	await expect(page).toHaveURL(/\/en\/handshake\/$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' });
+	await expect(page).toHaveURL(/\/handshake\/$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('a diagram follows the colour scheme', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('handshake/');
+	const figure = page.locator('figure.diagram').first();
+	await expect(figure.locator('.diagram-dark svg')).toBeVisible();
+	await expect(figure.locator('.diagram-light svg')).toBeHidden();
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.reload();
+	await expect(figure.locator('.diagram-light svg')).toBeVisible();
+	await expect(figure.locator('.diagram-dark svg')).toBeHidden();
+});
+
+test('a wide diagram scrolls inside its box on a phone, never the page', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	for (const path of ['handshake/', 'en/state-machine/']) {
+		await page.goto(path);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});
+
+const searches = [
+	{ path: 'overview/', term: '三次握手', expected: /\/handshake\// },
+	{ path: 'overview/', term: '四次挥手', expected: /\/teardown\// },
+	{ path: 'en/overview/', term: 'TIME-WAIT', expected: /\/en\/time-wait\// },
+];
+for (const { path, term, expected } of searches) {
+	test(`search finds “${term}”`, async ({ page }) => {
+		await page.goto(path);
+		await page.locator('site-search button[data-open-modal]').click();
+		await page.locator('#starlight__search input').fill(term);
+		const links = page.locator('#starlight__search .pagefind-ui__result-link');
+		await expect(links.first()).toBeVisible();
+		const hrefs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''));
+		expect(hrefs.some((href) => expected.test(href)), hrefs.join(' ')).toBe(true);
+	});
+}

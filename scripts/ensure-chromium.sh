@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Diagrams are rendered and pages are tested in Chromium. Playwright cannot download its own browser
+# on machines without internet access, so use Debian's, installing it (and a CJK font, so Chinese
+# labels are measured and drawn right) when it is missing.
+set -euo pipefail
+
+if [ -n "${CHROMIUM_PATH:-}" ]; then exit 0; fi
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'CJK' || need+=(fonts-noto-cjk)
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+	echo "synack: please install ${need[*]} (or set CHROMIUM_PATH to a Chromium binary)." >&2
+	exit 0
+fi
+echo "synack: installing ${need[*]} with apt-get…"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
