@@ -5,7 +5,11 @@ import type { PacketRecord } from './record.ts';
 /** Appends integers in a fixed byte order. */
 export class ByteWriter {
 	private readonly parts: number[] = [];
-	constructor(private readonly littleEndian = false) {}
+	private readonly littleEndian: boolean;
+
+	constructor(littleEndian = false) {
+		this.littleEndian = littleEndian;
+	}
 
 	u8(...values: number[]): this {
 		for (const value of values) this.parts.push(value & 0xff);

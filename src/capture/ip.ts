@@ -2,7 +2,7 @@
 import type { ByteReader } from './bytes.ts';
 import { skip, type FieldList, type Skip } from './layer.ts';
 
-export const PROTOCOL_TCP = 6;
+const PROTOCOL_TCP = 6;
 
 interface IpCommon {
 	readonly src: string;
@@ -138,7 +138,7 @@ function decodeIpv6(data: ByteReader, at: number, fields: FieldList): Ipv6Layer 
 	};
 }
 
-export function formatIpv4(bytes: Uint8Array): string {
+function formatIpv4(bytes: Uint8Array): string {
 	return Array.from(bytes).join('.');
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	ETHERTYPE_IPV4,
 	ETHERTYPE_IPV6,
 	ethernet,
 	ipv4,
@@ -42,7 +43,7 @@ describe('link layers', () => {
 
 	it('Ethernet with IPv6 and with 802.1Q tags', () => {
 		expect(decodeTcp(ethernet(v6, ETHERTYPE_IPV6), 1).ip.version).toBe(6);
-		const tagged = ethernet(v4, 0x0800, [0x0064, 0x0065]);
+		const tagged = ethernet(v4, ETHERTYPE_IPV4, [0x0064, 0x0065]);
 		expect(decodeTcp(tagged, 1).link.headerLength).toBe(22);
 		expect(names(tagged, 1).slice(2, 7)).toEqual([
 			'vlan.tpid 12-14',
@@ -125,7 +126,7 @@ describe('link layers', () => {
 
 		it('link headers cut short', () => {
 			expect(reason(ethernet(v4).subarray(0, 13), 1)).toBe('truncated');
-			expect(reason(ethernet(v4, 0x0800, [1]).subarray(0, 17), 1)).toBe('truncated');
+			expect(reason(ethernet(v4, ETHERTYPE_IPV4, [1]).subarray(0, 17), 1)).toBe('truncated');
 			expect(reason(linuxSll(v4).subarray(0, 15), 113)).toBe('truncated');
 			expect(reason(linuxSll2(v4).subarray(0, 19), 276)).toBe('truncated');
 			expect(reason(new Uint8Array(3), 0)).toBe('truncated');

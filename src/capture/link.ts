@@ -4,13 +4,13 @@
 import type { ByteReader } from './bytes.ts';
 import { skip, type FieldList, type Skip } from './layer.ts';
 
-export const LINKTYPE_NULL = 0;
-export const LINKTYPE_ETHERNET = 1;
-export const LINKTYPE_RAW = 101;
-export const LINKTYPE_LINUX_SLL = 113;
-export const LINKTYPE_IPV4 = 228;
-export const LINKTYPE_IPV6 = 229;
-export const LINKTYPE_LINUX_SLL2 = 276;
+const LINKTYPE_NULL = 0;
+const LINKTYPE_ETHERNET = 1;
+const LINKTYPE_RAW = 101;
+const LINKTYPE_LINUX_SLL = 113;
+const LINKTYPE_IPV4 = 228;
+const LINKTYPE_IPV6 = 229;
+const LINKTYPE_LINUX_SLL2 = 276;
 
 const ETHERTYPE_IPV4 = 0x0800;
 const ETHERTYPE_IPV6 = 0x86dd;
@@ -37,7 +37,7 @@ export interface LinkLayer {
 
 const hex = (byte: number) => byte.toString(16).padStart(2, '0');
 
-export function formatLinkAddress(bytes: Uint8Array): string {
+function formatLinkAddress(bytes: Uint8Array): string {
 	return Array.from(bytes, hex).join(':');
 }
 

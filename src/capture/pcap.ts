@@ -11,7 +11,7 @@ const MAGIC_NANOSECONDS = 0xa1b23c4d;
 const FILE_HEADER_LENGTH = 24;
 const RECORD_HEADER_LENGTH = 16;
 
-/** Units per second and byte order that the magic number (read little-endian) announces. */
+/** Byte order and timestamp unit announced by the magic number, given as read in each byte order. */
 function decodeMagic(magicLE: number, magicBE: number): { littleEndian: boolean; unitsPerSecond: bigint } | null {
 	if (magicLE === MAGIC_MICROSECONDS) return { littleEndian: true, unitsPerSecond: 1_000_000n };
 	if (magicLE === MAGIC_NANOSECONDS) return { littleEndian: true, unitsPerSecond: 1_000_000_000n };
