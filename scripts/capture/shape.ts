@@ -34,7 +34,9 @@ export const EXPECTED_SHAPES: Record<CaptureName, string[]> = {
 		's>c FIN,ACK seq=7 ack=5 len=0',
 		'c>s ACK seq=5 ack=8 len=0',
 	],
-	refused: ['c>s SYN seq=0 ack=- len=0', 's>c RST,ACK seq=0 ack=1 len=0'],
+	// The RST has sequence number 0; counted as Wireshark does, as if a SYN
+	// had come before it, that is 1.
+	refused: ['c>s SYN seq=0 ack=- len=0', 's>c RST,ACK seq=1 ack=1 len=0'],
 };
 
 /** One line per segment of each connection in the file, plus a line per skipped packet. */

@@ -58,12 +58,12 @@ describe('groupConnections', () => {
 		]);
 	});
 
-	it('counts a refusing RST from its own sequence number', () => {
+	it('numbers a refusing RST as Wireshark does, as if a SYN had come before it', () => {
 		const [connection] = connectionsOf(
 			segment(CLIENT, { flags: SYN, seq: CLIENT_ISN }),
 			segment(SERVER, { flags: RST | ACK, seq: 0, ack: CLIENT_ISN + 1 }),
 		);
-		expect(trace(connection?.segments ?? [])).toEqual(['c>s SYN 0 - 0', 's>c RST,ACK 0 1 0']);
+		expect(trace(connection?.segments ?? [])).toEqual(['c>s SYN 0 - 0', 's>c RST,ACK 1 1 0']);
 	});
 
 	it('keeps a retransmitted SYN in its connection and opens a new one for a new SYN on the same ports', () => {
@@ -74,19 +74,19 @@ describe('groupConnections', () => {
 			segment(CLIENT, { flags: SYN, seq: 900 }),
 		);
 		expect(connections.map((c) => trace(c.segments))).toEqual([
-			['c>s SYN 0 - 0', 'c>s SYN 0 - 0', 's>c RST,ACK 0 1 0'],
+			['c>s SYN 0 - 0', 'c>s SYN 0 - 0', 's>c RST,ACK 1 1 0'],
 			['c>s SYN 0 - 0'],
 		]);
 	});
 
-	it('starts a connection mid-stream from the first packet seen', () => {
+	it('starts a connection mid-stream from the first packet seen, numbering its bytes from 1', () => {
 		const [connection] = connectionsOf(
 			segment(SERVER, { flags: PSH | ACK, seq: 7000, ack: 300, payload: new Uint8Array(10) }),
 			segment(CLIENT, { flags: ACK, seq: 300, ack: 7010 }),
 		);
 		expect(connection?.openedBySyn).toBe(false);
 		expect(connection?.client.port).toBe(80);
-		expect(trace(connection?.segments ?? [])).toEqual(['c>s PSH,ACK 0 0 10', 's>c ACK 0 10 0']);
+		expect(trace(connection?.segments ?? [])).toEqual(['c>s PSH,ACK 1 1 10', 's>c ACK 1 11 0']);
 	});
 
 	it('separates connections by their ports and ignores skipped packets', () => {

@@ -83,10 +83,12 @@ function segmentOf(packet: TcpPacket, state: OpenConnection): ConnectionSegment 
 	const sender = fromClient ? 'clientBase' : 'serverBase';
 	const receiver = fromClient ? 'serverBase' : 'clientBase';
 	const { seq, ack, flags } = packet.tcp;
-	const senderBase = (state[sender] ??= seq);
-	// Before the receiver has sent anything, its first sequence number is only
-	// known from this acknowledgment: count from there.
-	const receiverBase = flags.ack ? (state[receiver] ??= ack) : null;
+	// A side first seen without a SYN (a refusing RST, a capture started
+	// mid-connection) is numbered as if its SYN had taken the number before,
+	// so its first byte is 1 as Wireshark shows it. The same goes for a
+	// receiver known so far only from what this segment acknowledges.
+	const senderBase = (state[sender] ??= flags.syn ? seq : seq - 1);
+	const receiverBase = flags.ack ? (state[receiver] ??= ack - 1) : null;
 	return {
 		packet,
 		direction: fromClient ? 'client-to-server' : 'server-to-client',

@@ -22,7 +22,7 @@ import { groupConnections } from './connections.ts';
 import { CaptureError } from './errors.ts';
 import { readCapture } from './index.ts';
 
-const realCapture = new Uint8Array(readFileSync(join(import.meta.dirname, '../../content/captures/half-close.pcap')));
+const load = (path: string) => new Uint8Array(readFileSync(join(import.meta.dirname, path)));
 const sackSegment = tcp({ options: [...option.nop(), ...option.nop(), ...option.sack([1, 2])], payload: new Uint8Array(5) });
 
 function pcapngSample(littleEndian: boolean): Uint8Array {
@@ -39,7 +39,8 @@ function pcapngSample(littleEndian: boolean): Uint8Array {
 }
 
 const samples = {
-	'real capture': realCapture,
+	'tcpdump pcap': load('../../content/captures/half-close.pcap'),
+	'dumpcap pcapng': load('testdata/dumpcap-lo-half-close.pcapng'),
 	'big-endian nanosecond pcap': pcap({
 		littleEndian: false,
 		nanoseconds: true,
