@@ -1,7 +1,7 @@
 // From a stored packet record to decoded link, IP and TCP layers.
 import { ByteReader } from './bytes.ts';
 import { decodeIp, type IpLayer } from './ip.ts';
-import { FieldList, isSkip, type FieldRange, type SkipReason } from './layer.ts';
+import { FieldList, isSkip, type FieldRange, type Skip, type SkipReason } from './layer.ts';
 import { decodeLink, type LinkLayer } from './link.ts';
 import type { PacketRecord } from './record.ts';
 import { decodeTcp, type TcpSegment } from './tcp.ts';
@@ -30,7 +30,7 @@ export type Packet = TcpPacket | SkippedPacket;
 
 export function decodePacket(record: PacketRecord): Packet {
 	const fields = new FieldList();
-	const skipped = (result: { skip: SkipReason; detail: string }): SkippedPacket => ({
+	const skipped = (result: Skip): SkippedPacket => ({
 		...record,
 		fields: fields.ranges,
 		kind: 'skipped',
