@@ -12,6 +12,8 @@
  * Endpoint:  createEndpoint(config, out, now?) → { state, tcb(), listen, open, send, close, abort, receive, fire }
  * Simulate:  simulate({ client, server, network?: { delayMs?, script?: NetworkAction[] }, actions, untilMs? }) → Trace
  *            Trace { events: TraceEvent[]; isn; final }, traceSteps(trace) → Step[], relativeNumbers(trace, from, seg)
+ * Driver:    createDriver({ isn?, peerIsn? }) → { state, path, probe(event), apply(event), reset() }: one endpoint
+ *            moved by Figure 5's events (TRANSITION_EVENTS), its peer's segments built from its TCB
  * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, preset?, extra? }) → SimulationConfig, runScenario(name, opts?) → Trace,
  *            SCENARIO_EXPECTATIONS[name] = { steps: Step[]; final }
  * Mermaid:   traceToMermaid(trace, { labels, numbers?, accTitle?, accDescr? }) → sequenceDiagram text
@@ -29,6 +31,7 @@ export * from './endpoint';
 export * from './network';
 export * from './trace';
 export * from './simulate';
+export * from './drive';
 export * from './scenarios';
 export * from './expectations';
 export * from './mermaid';
