@@ -72,8 +72,9 @@ export function createEndpoint(
 	out: (effect: Effect) => void,
 	now: () => number = () => 0,
 ): Endpoint {
-	const cfg = resolveConfig(config);
-	const isnOf = typeof config.isn === 'number' ? fixedIsn(config.isn) : config.isn;
+	const { isn, ...timing } = config;
+	const isnOf = typeof isn === 'function' ? isn : fixedIsn(isn);
+	const cfg = resolveConfig(timing);
 	let state: TcpState = 'CLOSED';
 	let iss = 0;
 	let irs = 0;
@@ -126,11 +127,14 @@ export function createEndpoint(
 		state = to;
 		out({ type: 'state', from, to, event });
 		if (to === 'CLOSED' || to === 'LISTEN') {
+			const closing = closeQueued;
 			for (const t of [...running]) timer(t, null);
 			ackNow = null;
 			ackLater = false;
 			queued = 0;
 			closeQueued = false;
+			// A CLOSE queued in SYN-RECEIVED (§3.10.4) still holds once a RST has sent the connection back to LISTEN.
+			if (to === 'LISTEN' && closing) go('CLOSED', 'close');
 		} else if (to === 'TIME-WAIT') {
 			timer('rtx', null);
 			timer('time-wait', cfg.timeWaitMs);

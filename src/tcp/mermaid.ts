@@ -26,6 +26,11 @@ export interface MermaidOptions {
 	numbers?: 'relative' | 'absolute';
 	accTitle?: string;
 	accDescr?: string;
+	/**
+	 * Virtual time (ms) to start at: earlier events are left out and the diagram opens with
+	 * both sides' states at that moment, e.g. a teardown without its handshake.
+	 */
+	fromMs?: number;
 }
 
 const ID: Record<Side, string> = { client: 'C', server: 'S' };
@@ -55,8 +60,17 @@ export function traceToMermaid(trace: Trace, opts: MermaidOptions): string {
 		lines.push(`Note over ${ID[side]}: ${clean(text)}`);
 	};
 	const why = new Map<number, SendReason>();
+	const from = opts.fromMs ?? 0;
+	const before = trace.events.filter((e) => e.t < from);
+	const start = before.at(-1)?.states;
+	if (start) {
+		if (start.client === start.server) lines.push(`Note over C,S: ${start.client}`);
+		else lines.push(`Note over C: ${start.client}`, `Note over S: ${start.server}`);
+	}
+	for (const e of before) if (e.kind === 'send') why.set(e.id, e.reason);
 
 	for (const e of trace.events) {
+		if (e.t < from) continue;
 		if (e.kind === 'state') pending.set(e.side, e.to);
 		else if (e.kind === 'send') why.set(e.id, e.reason);
 		else if (e.kind === 'user-call') flush();
