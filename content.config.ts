@@ -1,12 +1,30 @@
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { quizSchema } from './src/schemas/quiz';
+import { sponsorsLoader } from './src/sponsors/loader';
+import { sponsorEntrySchema } from './src/sponsors/schema';
 
 export const collections = {
 	docs: defineCollection({
 		loader: docsLoader(),
 		schema: docsSchema({ extend: z.object({ quiz: quizSchema }) }),
+	}),
+	// UI strings per locale: content/i18n/<locale>.json. Custom keys are prefixed by their feature.
+	i18n: defineCollection({
+		loader: i18nLoader(),
+		schema: i18nSchema({
+			extend: z.object({
+				'sponsors.label': z.string().optional(),
+				'sponsors.groupLabel': z.string().optional(),
+				'sponsors.newTab': z.string().optional(),
+			}),
+		}),
+	}),
+	// The owners' ads export, unchanged in format; see src/sponsors/README.md.
+	sponsors: defineCollection({
+		loader: sponsorsLoader({ file: 'content/sponsors/ads.json' }),
+		schema: ({ image }) => sponsorEntrySchema(image),
 	}),
 };
