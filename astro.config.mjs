@@ -39,6 +39,11 @@ export default defineConfig({
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
 			customCss: ['./src/styles/diagrams.css'],
+			components: {
+				// Sponsor blocks under the table of contents; blocks on narrow screens and the footer banner.
+				PageSidebar: './src/sponsors/PageSidebar.astro',
+				Footer: './src/sponsors/Footer.astro',
+			},
 			sidebar: [
 				{
 					label: '连接的一生',
