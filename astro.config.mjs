@@ -38,7 +38,7 @@ export default defineConfig({
 			lastUpdated: true,
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
-			customCss: ['./src/styles/diagrams.css'],
+			customCss: ['./src/styles/content.css', './src/styles/diagrams.css'],
 			components: {
 				// Sponsor blocks under the table of contents; blocks on narrow screens and the footer banner.
 				PageSidebar: './src/sponsors/PageSidebar.astro',
