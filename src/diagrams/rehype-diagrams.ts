@@ -24,7 +24,7 @@ const verbatim = (html: string, file: VFile): RootContent =>
 				attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
 				children: [],
 			} as unknown as RootContent)
-		: { type: 'raw', value: html };
+		: ({ type: 'raw', value: html } as unknown as RootContent);
 
 /** Replaces every ```mermaid block with its diagram rendered to inline SVG at build time. */
 export function rehypeDiagrams() {
