@@ -1,5 +1,5 @@
 import { resolveConfig, type TcpConfig } from './config';
-import { TcpError } from './errors';
+import { TcpError, type TcpErrorCode } from './errors';
 import { checkIsn, fixedIsn, type IsnSource } from './isn';
 import { parseFlags, segLen, type Segment } from './segment';
 import { seqAdd, seqGt, seqLeq, seqLt, seqSub } from './sequence';
@@ -60,7 +60,8 @@ export interface Endpoint {
 	fire(timer: TimerName): void;
 }
 
-const SYNCHRONIZED_DATA: readonly TcpState[] = ['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2'];
+// §3.10.7.4 seventh and eighth: the states that still accept text and a FIN.
+const RECEIVING: readonly TcpState[] = ['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2'];
 
 /**
  * One TCP endpoint following RFC 9293 §3.10's event processing. It does not
@@ -94,7 +95,7 @@ export function createEndpoint(
 	let ackLater = false;
 	const running = new Set<TimerName>();
 
-	const fail = (code: ConstructorParameters<typeof TcpError>[0]): never => {
+	const fail = (code: TcpErrorCode): never => {
 		throw new TcpError(code, state);
 	};
 
@@ -301,7 +302,7 @@ export function createEndpoint(
 		// seventh and eighth: text and FIN, in order only (out-of-order segments may be dropped, §3.10.7.4)
 		if (!len && !fin) return;
 		if (seq !== rcvNxt) return wantAck('dup-ack');
-		if (!SYNCHRONIZED_DATA.includes(state)) return;
+		if (!RECEIVING.includes(state)) return;
 		rcvNxt = seqAdd(rcvNxt, len + +fin);
 		if (!fin) return wantAck('ack', true);
 		if (state === 'ESTABLISHED') {
@@ -363,7 +364,7 @@ export function createEndpoint(
 		// §3.10.5
 		abort() {
 			if (state === 'CLOSED') fail('connection-does-not-exist');
-			if (state === 'SYN-RECEIVED' || state === 'CLOSE-WAIT' || SYNCHRONIZED_DATA.includes(state)) {
+			if (state === 'SYN-RECEIVED' || state === 'CLOSE-WAIT' || RECEIVING.includes(state)) {
 				tx('RST', sndNxt, 'rst-abort');
 			}
 			go('CLOSED', 'abort');

@@ -94,7 +94,7 @@ describe('simulation properties (fast-check)', () => {
 			}),
 			{ numRuns: 1000 },
 		);
-	});
+	}, 60_000);
 
 	it('with heavy losses, each end is CLOSED or waits in FIN-WAIT-2 for a peer that gave up (RFC 9293 sets no FIN-WAIT-2 timer)', () => {
 		fc.assert(
@@ -109,7 +109,7 @@ describe('simulation properties (fast-check)', () => {
 			}),
 			{ numRuns: 1000 },
 		);
-	});
+	}, 60_000);
 
 	it('is deterministic', () => {
 		fc.assert(

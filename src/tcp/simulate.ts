@@ -68,14 +68,14 @@ export function simulate(config: SimulationConfig): Trace {
 	let ids = 0;
 
 	const states = (): StatePair => ({ client: eps.client.state, server: eps.server.state });
-	const log = (draft: Draft<TraceEvent>): TraceEvent => {
+	const log = (draft: Draft<TraceEvent> & { before?: StatePair }): TraceEvent => {
 		if (events.length >= MAX_EVENTS) throw new TcpError('event-limit');
 		const e = { ...draft, t: now, states: states() } as TraceEvent;
 		events.push(e);
 		return e;
 	};
 	const stimulus = (draft: Draft<TraceEvent>, run: (e: TraceEvent) => void) => {
-		const e = log({ ...draft, before: states() } as Draft<TraceEvent>);
+		const e = log({ ...draft, before: states() });
 		run(e);
 		e.states = states();
 	};
