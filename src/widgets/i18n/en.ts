@@ -6,6 +6,81 @@ const en = {
 		server: 'Server',
 		lost: 'lost',
 	},
+	/** ScenarioDiagram: labels inside the diagrams and each scenario's caption and text alternative. */
+	scenarioDiagram: {
+		lost: '(lost)',
+		rto: 'retransmission timer expires',
+		timeWait: '2MSL timer expires',
+		retransmit: '(retransmitted)',
+		injected: '(old duplicate)',
+		scenarios: {
+			handshake: {
+				title: 'The three-way handshake, run by the model (relative numbers)',
+				description:
+					'The client sends SYN seq=0 and enters SYN-SENT, the server in LISTEN replies SYN, ACK seq=0 ack=1 and enters SYN-RECEIVED, and the client answers ACK seq=1 ack=1 and is ESTABLISHED, as is the server once that ACK arrives.',
+			},
+			'lost-syn': {
+				title: 'Lost SYN, run by the model',
+				description:
+					'The client’s first SYN is lost; when its retransmission timer expires after 1 s it sends the same SYN again, and the handshake then completes as usual.',
+			},
+			'lost-syn-ack': {
+				title: 'Lost SYN, ACK, run by the model',
+				description:
+					'The server’s SYN, ACK is lost; after 1 s both timers expire, the client resends its SYN and the server its SYN, ACK, which makes the client ESTABLISHED; the server answers the repeated SYN with a bare ACK that changes nothing, and becomes ESTABLISHED when the client’s ACK arrives.',
+			},
+			'lost-ack': {
+				title: 'Lost final ACK of the handshake, run by the model',
+				description:
+					'The client’s ACK is lost, so the client is ESTABLISHED while the server stays in SYN-RECEIVED until its timer expires after 1 s and it resends its SYN, ACK; the client acknowledges again and the server becomes ESTABLISHED.',
+			},
+			'simultaneous-open': {
+				title: 'Simultaneous open, run by the model',
+				description:
+					'Both sides send a SYN at once; each receives the other’s SYN in SYN-SENT, enters SYN-RECEIVED and sends SYN, ACK, becomes ESTABLISHED when the other’s SYN, ACK arrives, and acknowledges it with an ACK: six segments in all.',
+			},
+			refused: {
+				title: 'Connection refused, run by the model',
+				description:
+					'The client sends a SYN to a port where nothing listens; the host answers RST, ACK seq=0 ack=1, and the client goes from SYN-SENT to CLOSED.',
+			},
+			'old-duplicate-syn': {
+				title: 'Old duplicate SYN (RFC 9293 Figure 8), run by the model (absolute numbers)',
+				description:
+					'An old SYN seq=90 arrives first and the server answers SYN, ACK seq=300 ack=91; the client, in SYN-SENT with ISN 100, resets it with RST seq=91, the server returns to LISTEN, and the delayed real SYN seq=100 then completes the handshake with SYN, ACK seq=400 ack=101 and ACK seq=101 ack=401.',
+			},
+			teardown: {
+				title: 'The four-way teardown, run by the model (relative numbers)',
+				description:
+					'From ESTABLISHED the client sends FIN, ACK seq=1 ack=1 and enters FIN-WAIT-1, the server acknowledges with ACK seq=1 ack=2 in CLOSE-WAIT, later sends FIN, ACK seq=1 ack=2 and enters LAST-ACK, and the client’s ACK seq=2 ack=2 leaves the client in TIME-WAIT and the server CLOSED.',
+			},
+			'teardown-fin-ack': {
+				title: 'Three-segment teardown, run by the model',
+				description:
+					'The server’s application closes within the delayed-ACK window, so its FIN, ACK seq=1 ack=2 carries the acknowledgement too, and the client goes from FIN-WAIT-1 straight to TIME-WAIT.',
+			},
+			'half-close': {
+				title: 'Half-close, run by the model',
+				description:
+					'After the client’s FIN the server, in CLOSE-WAIT, still sends 100 bytes, which the client in FIN-WAIT-2 acknowledges with ack=101; then the server sends FIN, ACK seq=101 and the client’s ACK ack=102 closes it.',
+			},
+			'lost-final-ack': {
+				title: 'The last ACK is lost, run by the model',
+				description:
+					'The client’s final ACK is lost; the server, still in LAST-ACK, retransmits its FIN after 1 s, and the client, still in TIME-WAIT, acknowledges it again, so the server closes.',
+			},
+			'simultaneous-close': {
+				title: 'Simultaneous close, run by the model',
+				description:
+					'Both sides send FIN, ACK at once and enter FIN-WAIT-1; each receives the other’s FIN, acknowledges it and enters CLOSING, and each enters TIME-WAIT when the ACK of its own FIN arrives.',
+			},
+			'time-wait-expiry': {
+				title: 'TIME-WAIT expires, run by the model',
+				description:
+					'After acknowledging the server’s FIN the client stays in TIME-WAIT while the server closes, and goes to CLOSED only when its 2MSL timer expires (4 minutes with the RFC’s MSL).',
+			},
+		},
+	},
 };
 
 export default en;

@@ -7,6 +7,78 @@ const zhCN: WidgetStrings = {
 		server: '服务器',
 		lost: '丢失',
 	},
+	scenarioDiagram: {
+		lost: '（丢失）',
+		rto: '重传计时器超时',
+		timeWait: '2MSL 计时器到期',
+		retransmit: '（重传）',
+		injected: '（旧的重复报文）',
+		scenarios: {
+			handshake: {
+				title: '三次握手：由模型运行（相对序号）',
+				description:
+					'客户端发送 SYN seq=0 并进入 SYN-SENT，处于 LISTEN 的服务器回复 SYN, ACK seq=0 ack=1 并进入 SYN-RECEIVED，客户端回复 ACK seq=1 ack=1 后进入 ESTABLISHED，服务器在这个 ACK 到达时也进入 ESTABLISHED。',
+			},
+			'lost-syn': {
+				title: 'SYN 丢失：由模型运行',
+				description: '客户端的第一个 SYN 丢失；1 秒后重传计时器超时，客户端再次发送同一个 SYN，之后握手照常完成。',
+			},
+			'lost-syn-ack': {
+				title: 'SYN, ACK 丢失：由模型运行',
+				description:
+					'服务器的 SYN, ACK 丢失；1 秒后双方的计时器都超时，客户端重发 SYN，服务器重发 SYN, ACK，客户端因此进入 ESTABLISHED；服务器用一个不改变任何状态的纯 ACK 回答重复的 SYN，并在客户端的 ACK 到达时进入 ESTABLISHED。',
+			},
+			'lost-ack': {
+				title: '握手的最后一个 ACK 丢失：由模型运行',
+				description:
+					'客户端的 ACK 丢失，客户端已是 ESTABLISHED，服务器仍停在 SYN-RECEIVED，直到 1 秒后计时器超时并重发 SYN, ACK；客户端再次确认，服务器进入 ESTABLISHED。',
+			},
+			'simultaneous-open': {
+				title: '同时打开：由模型运行',
+				description:
+					'双方同时发送 SYN；各自在 SYN-SENT 中收到对方的 SYN，进入 SYN-RECEIVED 并发送 SYN, ACK，收到对方的 SYN, ACK 后进入 ESTABLISHED 并用一个 ACK 确认它，共六个报文段。',
+			},
+			refused: {
+				title: '连接被拒绝：由模型运行',
+				description: '客户端向一个没有监听的端口发送 SYN；对方主机回复 RST, ACK seq=0 ack=1，客户端从 SYN-SENT 进入 CLOSED。',
+			},
+			'old-duplicate-syn': {
+				title: '旧的重复 SYN（RFC 9293 图 8）：由模型运行（绝对序号）',
+				description:
+					'一个旧的 SYN seq=90 先到达，服务器回复 SYN, ACK seq=300 ack=91；处于 SYN-SENT、ISN 为 100 的客户端用 RST seq=91 重置它，服务器回到 LISTEN，随后迟到的真正 SYN seq=100 以 SYN, ACK seq=400 ack=101 和 ACK seq=101 ack=401 完成握手。',
+			},
+			teardown: {
+				title: '四次挥手：由模型运行（相对序号）',
+				description:
+					'客户端从 ESTABLISHED 发送 FIN, ACK seq=1 ack=1 并进入 FIN-WAIT-1，服务器以 ACK seq=1 ack=2 确认并处于 CLOSE-WAIT，之后发送 FIN, ACK seq=1 ack=2 并进入 LAST-ACK，客户端的 ACK seq=2 ack=2 使客户端处于 TIME-WAIT、服务器进入 CLOSED。',
+			},
+			'teardown-fin-ack': {
+				title: '三个报文段的挥手：由模型运行',
+				description:
+					'服务器的应用在延迟确认的窗口内就关闭了，所以它的 FIN, ACK seq=1 ack=2 同时带上了确认，客户端从 FIN-WAIT-1 直接进入 TIME-WAIT。',
+			},
+			'half-close': {
+				title: '半关闭：由模型运行',
+				description:
+					'收到客户端的 FIN 后，处于 CLOSE-WAIT 的服务器仍发送 100 字节，处于 FIN-WAIT-2 的客户端以 ack=101 确认；随后服务器发送 FIN, ACK seq=101，客户端的 ACK ack=102 使它关闭。',
+			},
+			'lost-final-ack': {
+				title: '最后一个 ACK 丢失：由模型运行',
+				description:
+					'客户端的最后一个 ACK 丢失；仍处于 LAST-ACK 的服务器在 1 秒后重传 FIN，仍处于 TIME-WAIT 的客户端再次确认，服务器随即关闭。',
+			},
+			'simultaneous-close': {
+				title: '同时关闭：由模型运行',
+				description:
+					'双方同时发送 FIN, ACK 并进入 FIN-WAIT-1；各自收到对方的 FIN 后确认它并进入 CLOSING，收到对自己 FIN 的确认后进入 TIME-WAIT。',
+			},
+			'time-wait-expiry': {
+				title: 'TIME-WAIT 到期：由模型运行',
+				description:
+					'确认服务器的 FIN 之后，客户端停留在 TIME-WAIT，服务器则已关闭；客户端要等 2MSL 计时器到期（按 RFC 的 MSL 为 4 分钟）才进入 CLOSED。',
+			},
+		},
+	},
 };
 
 export default zhCN;
