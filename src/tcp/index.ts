@@ -6,7 +6,7 @@
  * Numbers:   seqAdd(a, n), seqSub(a, b), seqLt/seqLeq/seqGt/seqGeq(a, b), isSeqNumber(x)
  * Segments:  Segment { flags: Flags; seq; ack; wnd; len }, segLen(s), flagText(s), parseFlags('SYN, ACK')
  * States:    TcpState, TCP_STATES, TRANSITIONS (Figure 5's arrows), OTHER_TRANSITIONS (§3.10's others)
- * Errors:    TcpError { code: TcpErrorCode; state?: TcpState }
+ * Errors:    TcpError { code: TcpErrorCode; state?: TcpState; isCallError() } — never a silent wrong state
  * Config:    RFC_PRESET, LINUX_PRESET, PRESETS, resolveConfig(partial)
  * ISNs:      fixedIsn(n), seededIsn(seed): IsnSource = (nowMs) => number
  * Endpoint:  createEndpoint(config, out, now?) → { state, tcb(), listen, open, send, close, abort, receive, fire }
@@ -16,7 +16,7 @@
  *            moved by Figure 5's events (TRANSITION_EVENTS), its peer's segments built from its TCB
  * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, preset?, extra? }) → SimulationConfig, runScenario(name, opts?) → Trace,
  *            SCENARIO_EXPECTATIONS[name] = { steps: Step[]; final }
- * Mermaid:   traceToMermaid(trace, { labels, numbers?, accTitle?, accDescr? }) → sequenceDiagram text
+ * Mermaid:   traceToMermaid(trace, { labels, numbers?, accTitle?, accDescr?, fromMs? }) → sequenceDiagram text
  *
  * To let a reader drop a segment in flight, re-run with an extra network action:
  *   runScenario('handshake', { extra: [{ do: 'drop', dir: 's2c', index: 0 }] })
