@@ -43,6 +43,8 @@ export default defineConfig({
 				// Sponsor blocks under the table of contents; blocks on narrow screens and the footer banner.
 				PageSidebar: './src/sponsors/PageSidebar.astro',
 				Footer: './src/sponsors/Footer.astro',
+				// The lesson, then its self-check questions from the front matter's `quiz`.
+				MarkdownContent: './src/widgets/selfcheck/MarkdownContent.astro',
 			},
 			sidebar: [
 				{

@@ -81,6 +81,23 @@ const en = {
 			},
 		},
 	},
+	/** SelfCheck: the quiz at the end of a lesson (front matter `quiz`). */
+	selfCheck: {
+		heading: 'Check yourself',
+		intro: 'Choose an answer to each question to see whether it is right and why.',
+		question: 'Question {n}',
+		correct: 'Correct',
+		incorrect: 'Not quite',
+		/** The live region's words after a choice. */
+		message: '{verdict}. {why}',
+		/** Shown on the chosen option, next to its colour. */
+		correctMark: '✓ Correct',
+		incorrectMark: '✗ Not quite',
+		reveal: 'Show the answer and every explanation',
+		answer: 'Answer:',
+		rightOption: '✓ Right answer:',
+		wrongOption: '✗',
+	},
 };
 
 export default en;

@@ -79,6 +79,20 @@ const zhCN: WidgetStrings = {
 			},
 		},
 	},
+	selfCheck: {
+		heading: '自测',
+		intro: '为每道题选一个答案，看看它对不对、为什么。',
+		question: '第 {n} 题',
+		correct: '正确',
+		incorrect: '不对',
+		message: '{verdict}。{why}',
+		correctMark: '✓ 正确',
+		incorrectMark: '✗ 不对',
+		reveal: '显示答案和每个选项的解释',
+		answer: '答案：',
+		rightOption: '✓ 正确答案：',
+		wrongOption: '✗',
+	},
 };
 
 export default zhCN;
