@@ -14,7 +14,7 @@
  *            Trace { events: TraceEvent[]; isn; final }, traceSteps(trace) → Step[], relativeNumbers(trace, from, seg)
  * Driver:    createDriver({ isn?, peerIsn? }) → { state, path, probe(event), apply(event), reset() }: one endpoint
  *            moved by Figure 5's events (TRANSITION_EVENTS), its peer's segments built from its TCB
- * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, preset?, extra? }) → SimulationConfig, runScenario(name, opts?) → Trace,
+ * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, preset?, extra?, closer? }) → SimulationConfig, runScenario(name, opts?) → Trace,
  *            SCENARIO_EXPECTATIONS[name] = { steps: Step[]; final }
  * Mermaid:   traceToMermaid(trace, { labels, numbers?, accTitle?, accDescr?, fromMs? }) → sequenceDiagram text
  *

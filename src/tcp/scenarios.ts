@@ -2,11 +2,11 @@ import { PRESETS, type PresetName } from './config';
 import type { EndpointConfig } from './endpoint';
 import { TcpError } from './errors';
 import type { IsnSource } from './isn';
-import type { NetworkAction } from './network';
+import type { NetworkAction, Side } from './network';
 import { parseFlags } from './segment';
 import { seqAdd } from './sequence';
 import { simulate, type SimulationConfig, type UserAction } from './simulate';
-import type { Trace } from './trace';
+import { otherSide, type Trace } from './trace';
 
 export const SCENARIO_NAMES = [
 	'handshake',
@@ -33,12 +33,15 @@ export interface ScenarioOptions {
 	preset?: PresetName;
 	/** Network actions added to the scenario's own, e.g. a reader dropping a segment in flight. */
 	extra?: NetworkAction[];
+	/** Who closes first in the teardowns (default 'client'); the other side is the passive closer. */
+	closer?: Side;
 }
 
 interface Recipe {
 	actions: UserAction[];
 	script?: NetworkAction[];
-	server?: Partial<EndpointConfig>;
+	/** Settings of the passive closer (the side that does not close first). */
+	passive?: Partial<EndpointConfig>;
 	untilMs?: number;
 }
 
@@ -51,11 +54,13 @@ const call = (at: number, who: UserAction['who'], what: UserAction['call'], byte
 
 // With 50 ms each way both ends are ESTABLISHED by t = 150 ms; the closes come after.
 const OPEN = [call(0, 'server', 'listen'), call(0, 'client', 'open')];
-const TEARDOWN = [...OPEN, call(200, 'client', 'close'), call(400, 'server', 'close')];
+const teardown = (a: Side) => [...OPEN, call(200, a, 'close'), call(400, otherSide(a), 'close')];
 // Teardowns stop while the active closer sits in TIME-WAIT; 'time-wait-expiry' runs on.
 const SOON = 1_000;
 
-const recipe = (name: ScenarioName, clientIsn: number): Recipe => {
+// `a` closes first (the active closer), `p` second.
+const recipe = (name: ScenarioName, clientIsn: number, a: Side): Recipe => {
+	const p = otherSide(a);
 	switch (name) {
 		case 'handshake':
 			return { actions: OPEN };
@@ -82,27 +87,31 @@ const recipe = (name: ScenarioName, clientIsn: number): Recipe => {
 		case 'teardown':
 		case 'lost-final-ack':
 			return {
-				actions: TEARDOWN,
-				script: name === 'teardown' ? [] : [{ do: 'drop', dir: 'c2s', flags: 'ACK', index: 1 }],
+				actions: teardown(a),
+				// The active closer's last ACK; the client also sent a bare ACK in the handshake.
+				script:
+					name === 'teardown'
+						? []
+						: [a === 'client' ? { do: 'drop', dir: 'c2s', flags: 'ACK', index: 1 } : { do: 'drop', dir: 's2c', flags: 'ACK', index: 0 }],
 				untilMs: name === 'teardown' ? SOON : 3 * SOON,
 			};
 		case 'teardown-fin-ack':
-			// The server's application closes 10 ms after the FIN arrives, inside Linux's
+			// The passive closer's application closes 10 ms after the FIN arrives, inside Linux's
 			// 40 ms delayed-ACK window, so its ACK rides on its FIN.
 			return {
-				actions: [...OPEN, call(200, 'client', 'close'), call(260, 'server', 'close')],
-				server: { delayedAckMs: 40 },
+				actions: [...OPEN, call(200, a, 'close'), call(260, p, 'close')],
+				passive: { delayedAckMs: 40 },
 				untilMs: SOON,
 			};
 		case 'half-close':
 			return {
-				actions: [...OPEN, call(200, 'client', 'close'), call(300, 'server', 'send', 100), call(500, 'server', 'close')],
+				actions: [...OPEN, call(200, a, 'close'), call(300, p, 'send', 100), call(500, p, 'close')],
 				untilMs: SOON,
 			};
 		case 'simultaneous-close':
-			return { actions: [...OPEN, call(200, 'client', 'close'), call(200, 'server', 'close')], untilMs: SOON };
+			return { actions: [...OPEN, call(200, a, 'close'), call(200, p, 'close')], untilMs: SOON };
 		case 'time-wait-expiry':
-			return { actions: TEARDOWN };
+			return { actions: teardown(a) };
 	}
 };
 
@@ -113,10 +122,13 @@ export function scenario(name: string, opts: ScenarioOptions = {}): SimulationCo
 	if (!isScenario(name)) throw new TcpError('unknown-scenario');
 	const { client = 100, server = 300 } = opts.isn ?? {};
 	const preset = PRESETS[opts.preset ?? 'rfc'];
-	const r = recipe(name, typeof client === 'number' ? client : client(0));
+	const closer = opts.closer ?? 'client';
+	if (closer !== 'client' && closer !== 'server') throw new TcpError('invalid-argument');
+	const r = recipe(name, typeof client === 'number' ? client : client(0), closer);
+	const passive = otherSide(closer);
 	return {
-		client: { ...preset, isn: client },
-		server: { ...preset, ...r.server, isn: server },
+		client: { ...preset, ...(passive === 'client' && r.passive), isn: client },
+		server: { ...preset, ...(passive === 'server' && r.passive), isn: server },
 		network: { script: [...(r.script ?? []), ...(opts.extra ?? [])] },
 		actions: r.actions,
 		...(r.untilMs && { untilMs: r.untilMs }),
