@@ -2,8 +2,12 @@
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
 import { closeRenderer } from './src/diagrams/index.ts';
 import { rehypeDiagrams } from './src/diagrams/rehype-diagrams.ts';
+import { cspConfig } from './src/quality/csp.ts';
+import { socialMeta } from './src/quality/head.ts';
+import quality from './src/quality/integration.ts';
 
 /** Where the site is served from; override for another host or a sub-path (see README). */
 const site = process.env.SITE_URL ?? 'https://synack.pages.dev';
@@ -20,6 +24,10 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// Where `npm run test:base` builds the base-path variant, so it never clobbers dist/.
+	outDir: process.env.OUT_DIR ?? './dist',
+	// Strict CSP: no inline script runs unless hashed (src/quality/csp.ts).
+	security: { csp: cspConfig(import.meta.dirname) },
 	// Starlight reads lessons from `<srcDir>/content/docs`: this keeps them in the top-level content/.
 	srcDir: '.',
 	markdown: {
@@ -39,6 +47,8 @@ export default defineConfig({
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
 			customCss: ['./src/styles/content.css', './src/styles/diagrams.css'],
+			head: socialMeta({ site, base }),
+			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false, errorOnInconsistentLocale: true })],
 			components: {
 				// Sponsor blocks under the table of contents; blocks on narrow screens and the footer banner.
 				PageSidebar: './src/sponsors/PageSidebar.astro',
@@ -66,5 +76,6 @@ export default defineConfig({
 			],
 		}),
 		diagramRenderer,
+		quality(),
 	],
 });

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headersFile, unionPolicy } from '../../src/quality/integration';
+import { inlineScriptHashes, sha256 } from '../../src/quality/csp';
+import { BUDGETS, overBudget, weighPage } from './budgets';
+import { pages } from './dist';
+import { checkLinks } from './links';
+
+/** Writes a little built site: path → contents. */
+function fixture(files: Record<string, string | Buffer>): string {
+	const dir = mkdtempSync(join(tmpdir(), 'synack-quality-'));
+	for (const [path, contents] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), contents);
+	}
+	return dir;
+}
+
+const page = (body: string, head = '') =>
+	`<!doctype html><html><head>${head}</head><body id="_body">${body}</body></html>`;
+
+describe('links', () => {
+	it('passes a site whose links, fragments and locale counterparts all exist', () => {
+		const dir = fixture({
+			'index.html': page('<a href="handshake/#syn">SYN</a><a href="#_top">top</a>'),
+			'handshake/index.html': page('<h2 id="syn">SYN</h2><a href="../">home</a><img src="/_astro/a.png">'),
+			'en/index.html': page('<a href="handshake/">handshake</a>'),
+			'en/handshake/index.html': page('<a href="/en/">home</a>'),
+			'_astro/a.png': 'png',
+		});
+		expect(checkLinks({ dir, base: '/' }).broken).toEqual([]);
+	});
+
+	it('names each broken link, missing fragment and missing counterpart', () => {
+		const dir = fixture({
+			'index.html': page('<a href="handshake/#nope">x</a><a href="/teardown/">y</a><a href="handshake">z</a>'),
+			'handshake/index.html': page('<h2 id="syn">SYN</h2>'),
+			'en/index.html': page(''),
+		});
+		const broken = checkLinks({ dir, base: '/' }).broken.map((b) => `${b.page} ${b.link} ${b.reason}`);
+		expect(broken).toEqual([
+			'/ handshake/#nope no element with id "nope" on /handshake/',
+			'/ /teardown/ no such file',
+			'/ handshake no such file (add the trailing slash)',
+			'/handshake/ /en/handshake/ the other locale has no such page',
+		]);
+	});
+
+	it('checks a site built under a base path', () => {
+		const dir = fixture({
+			'index.html': page('<a href="/synack/en/">en</a><a href="/en/">wrong</a>'),
+			'en/index.html': page('<a href="/synack/">zh</a>'),
+		});
+		const site = { dir, base: '/synack/' };
+		expect(pages(site)).toEqual(['/synack/', '/synack/en/']);
+		expect(checkLinks(site).broken.map((b) => b.link)).toEqual(['/en/']);
+	});
+});
+
+describe('budgets', () => {
+	it('weighs a page’s scripts, their static imports, styles and HTML, gzipped', () => {
+		const dir = fixture({
+			'index.html': page(
+				'<astro-island component-url="/_astro/Widget.js" renderer-url="/_astro/client.js"></astro-island>',
+				'<script type="module" src="/_astro/page.js"></script><link rel="stylesheet" href="/_astro/a.css"><style>p{}</style>',
+			),
+			'_astro/page.js': 'import"./shared.js";console.log(1)',
+			'_astro/shared.js': 'export const x = 1',
+			'_astro/Widget.js': 'import{x}from"./shared.js";export default x',
+			'_astro/client.js': 'export default 1',
+			'_astro/a.css': 'body{color:red}',
+		});
+		const weight = weighPage({ dir, base: '/' }, '/', () => false);
+		expect(weight.missing).toEqual([]);
+		expect(weight.js).toBeGreaterThan(4 * 20);
+		expect(weight.widgets).toBeGreaterThan(0);
+		expect(weight.widgets).toBeLessThan(weight.js);
+		expect(overBudget(weight)).toEqual([]);
+	});
+
+	it('fails a page over a budget, naming the budget', () => {
+		const dir = fixture({
+			'index.html': page('', '<script type="module" src="/_astro/big.js"></script>'),
+			'_astro/big.js': `const noise = "${randomBytes(60 * 1024).toString('base64')}"`,
+		});
+		const weight = weighPage({ dir, base: '/' }, '/', () => false);
+		expect(weight.js).toBeGreaterThan(BUDGETS.js);
+		expect(overBudget(weight)[0]).toMatch(/^js \d+\.\d KB > 50\.0 KB$/);
+	});
+
+	it('reports a script the page loads that the build lacks', () => {
+		const dir = fixture({ 'index.html': page('', '<script src="/_astro/gone.js"></script>') });
+		expect(overBudget(weighPage({ dir, base: '/' }, '/', () => false))).toEqual(['missing /_astro/gone.js']);
+	});
+});
+
+describe('content security policy', () => {
+	it('hashes the text of is:inline scripts exactly as written, and nothing else', () => {
+		const dir = fixture({
+			'A.astro': '---\n---\n<script is:inline>\n\tlet a = 1;\n</script>\n<script>bundled()</script>\n<script is:inline define:vars={{ x }}>x</script>',
+		});
+		expect(inlineScriptHashes([dir])).toEqual([sha256('\n\tlet a = 1;\n')]);
+	});
+
+	it('merges pages’ policies into one header and puts rules under the base path', () => {
+		const policy = unionPolicy(["script-src 'self' 'sha256-a'; style-src 'self'", "script-src 'self' 'sha256-b'"], ["frame-ancestors 'none'"]);
+		expect(policy).toBe("script-src 'self' 'sha256-a' 'sha256-b'; style-src 'self'; frame-ancestors 'none'");
+		const headers = headersFile('# c\n/_astro/*\n  Cache-Control: immutable\n/*\n  X-A: 1\n', '/synack/', policy);
+		expect(headers).toBe(`# c\n/synack/_astro/*\n  Cache-Control: immutable\n/synack/*\n  Content-Security-Policy: ${policy}\n  X-A: 1\n`);
+	});
+});
