@@ -1,0 +1,248 @@
+/**
+ * The state-machine explorer and the sequence-number lab, driven by mouse and keyboard in both
+ * locales and checked against the model (src/tcp) and its scenario expectations.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { SCENARIO_EXPECTATIONS, TRANSITION_EVENTS, type TcpState, type TransitionEvent } from '../src/tcp';
+import en from '../src/widgets/i18n/en';
+import zhCN from '../src/widgets/i18n/zh-CN';
+import { DEFAULT_INPUT, runLab, WRAP_INPUT } from '../src/widgets/sequence-lab/view';
+import { fill } from '../src/widgets/state-machine/view';
+
+const LOCALES = [
+	{ locale: 'zh-CN', prefix: '', s: zhCN },
+	{ locale: 'en', prefix: 'en/', s: en },
+] as const;
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** The passive closer's states in the model's teardown: CLOSED, LISTEN, then each change the server goes through. */
+const SERVER_PATH: TcpState[] = ['CLOSED', 'LISTEN'];
+for (const step of SCENARIO_EXPECTATIONS.teardown.steps) {
+	if (SERVER_PATH.at(-1) !== step.serverState) SERVER_PATH.push(step.serverState);
+}
+/** The events of Figure 5 that take that path. */
+const SERVER_EVENTS: TransitionEvent[] = ['passive-open', 'rcv-syn', 'rcv-ack-of-syn', 'rcv-fin', 'close', 'rcv-ack-of-fin'];
+
+async function axe(page: Page, selector: string) {
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+		const { violations } = await new AxeBuilder({ page }).include(selector).withTags(WCAG_TAGS).analyze();
+		expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+	}
+}
+
+test('the server path the walk takes is the model’s teardown, ending where the scenario does', () => {
+	expect(SERVER_PATH).toEqual(['CLOSED', 'LISTEN', 'SYN-RECEIVED', 'ESTABLISHED', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
+	expect(SCENARIO_EXPECTATIONS.teardown.final.server).toBe('CLOSED');
+});
+
+for (const { locale, prefix, s } of LOCALES) {
+	const sm = s.stateMachine;
+
+	test.describe(`${locale} StateMachineExplorer`, () => {
+		const path = `${prefix}state-machine/`;
+
+		async function expectState(root: Locator, state: TcpState, node = state as string) {
+			await expect(root.locator('[data-node].is-current')).toHaveCount(1);
+			await expect(root.locator('[data-node].is-current')).toHaveAttribute('data-node', node);
+			await expect(root.locator('[data-sm-current]')).toHaveText(fill(sm.currentState, { state }));
+			await expect(root.locator('svg')).toHaveAttribute('aria-label', fill(sm.diagramLabel, { state }));
+		}
+
+		test('walks the server path by mouse, announcing each state', async ({ page }) => {
+			await page.goto(path);
+			const root = page.locator('[data-sm]');
+			const status = root.getByRole('status');
+			await expectState(root, 'CLOSED');
+			await expect(status).toHaveText(sm.start);
+			for (const [i, event] of SERVER_EVENTS.entries()) {
+				const [from, to] = [SERVER_PATH[i]!, SERVER_PATH[i + 1]!];
+				const button = root.locator(`button[data-event="${event}"]`);
+				await expect(button).toHaveAttribute('data-valid', 'true');
+				await expect(button).toContainText(fill(sm.goesTo, { to }));
+				await button.click();
+				await expectState(root, to, i === SERVER_EVENTS.length - 1 ? 'CLOSED-END' : to);
+				await expect(status).toContainText(`${sm.events[event]}`);
+				await expect(status).toContainText(`${from} → ${to}`);
+				await expect(status).toContainText(fill(sm.currentState, { state: to }));
+			}
+			// The breadcrumb lists every state, the last one current.
+			await expect(root.locator('[data-sm-path] .sm-path-state')).toHaveText(SERVER_PATH);
+			await expect(root.locator('[data-sm-path] li').last()).toHaveAttribute('aria-current', 'step');
+			// The last arrow taken is marked in the diagram and the table (with text, not colour alone).
+			await expect(root.locator('g[data-edge].is-last')).toHaveCount(1);
+			await expect(root.locator('tr.is-last')).toContainText(sm.table.last);
+			await expect(root.locator('tr.is-last td').first()).toHaveText('LAST-ACK');
+			await axe(page, '[data-sm]');
+			await root.locator('[data-sm-reset]').click();
+			await expectState(root, 'CLOSED');
+			await expect(root.locator('[data-sm-path] li')).toHaveCount(1);
+			await expect(status).toHaveText(sm.start);
+		});
+
+		test('walks the server path by keyboard: Tab, arrows, Enter and Space', async ({ page }) => {
+			await page.goto(path);
+			const root = page.locator('[data-sm]');
+			const buttons = root.locator('button[data-event]');
+			await expect(buttons).toHaveCount(TRANSITION_EVENTS.length);
+			// Tab reaches each button in turn.
+			await buttons.first().focus();
+			await page.keyboard.press('Tab');
+			await expect(buttons.nth(1)).toBeFocused();
+			await page.keyboard.press('Shift+Tab');
+			let at = 0;
+			for (const [i, event] of SERVER_EVENTS.entries()) {
+				const target = TRANSITION_EVENTS.indexOf(event);
+				const key = target > at ? 'ArrowRight' : 'ArrowLeft';
+				for (; at !== target; at += target > at ? 1 : -1) await page.keyboard.press(key);
+				await expect(root.locator(`button[data-event="${event}"]`)).toBeFocused();
+				expect(await page.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
+				await page.keyboard.press(i % 2 ? 'Space' : 'Enter');
+				const to = SERVER_PATH[i + 1]!;
+				await expect(root.locator('[data-sm-current]')).toHaveText(fill(sm.currentState, { state: to }));
+				await expect(root.getByRole('status')).toContainText(fill(sm.currentState, { state: to }));
+			}
+			await expect(root.locator('[data-node].is-current')).toHaveAttribute('data-node', 'CLOSED-END');
+			// Home and End jump to the ends.
+			await page.keyboard.press('End');
+			await expect(buttons.last()).toBeFocused();
+			await page.keyboard.press('Home');
+			await expect(buttons.first()).toBeFocused();
+		});
+
+		test('an event that is not valid says why, in RFC 9293’s words, and changes nothing', async ({ page }) => {
+			await page.goto(path);
+			const root = page.locator('[data-sm]');
+			const status = root.getByRole('status');
+			const send = root.locator('button[data-event="send"]');
+			await expect(send).toHaveAttribute('data-valid', 'false');
+			await expect(send).toContainText(sm.notValid);
+			await send.click();
+			await expect(status).toHaveText(
+				fill(sm.invalid, { event: sm.events.send, state: 'CLOSED', reason: sm.errors['connection-does-not-exist'] }),
+			);
+			await expect(status).toContainText('error: connection does not exist');
+			await expectState(root, 'CLOSED');
+			await expect(root.locator('[data-sm-path] li')).toHaveCount(1);
+			// A segment the state cannot take: the engine's answer is the reason.
+			await root.locator('button[data-event="passive-open"]').click();
+			await root.locator('button[data-event="rcv-fin"]').press('Enter');
+			await expect(status).toHaveText(
+				fill(sm.invalid, { event: sm.events['rcv-fin'], state: 'LISTEN', reason: sm.reasons.rstListen }),
+			);
+			await expectState(root, 'LISTEN');
+			await axe(page, '[data-sm]');
+		});
+
+		test('without JavaScript shows the diagram and every transition, not dead buttons', async ({ browser }) => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto(path);
+			const root = page.locator('[data-sm]');
+			await expect(root.locator('svg.sm-svg')).toBeVisible();
+			await expect(root.locator('[data-node]')).toHaveCount(12);
+			await expect(root.locator('table.sm-table')).toBeVisible();
+			await expect(root.locator('table.sm-table tbody tr')).toHaveCount(20);
+			await expect(root.locator('caption')).toHaveText(sm.table.caption);
+			await expect(root.locator('button[data-event]').first()).toBeHidden();
+			await context.close();
+		});
+	});
+
+	test.describe(`${locale} SequenceLab`, () => {
+		const path = `${prefix}sequence-numbers/`;
+		const lab = s.lab;
+		const rows = (page: Page) => page.locator('[data-lab-rows] tr');
+		const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+		const seqs = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.seq));
+
+		test('shows the default connection as the model runs it, its handshake as the scenario expects', async ({ page }) => {
+			await page.goto(path);
+			const expected = runLab(DEFAULT_INPUT);
+			await expect(rows(page)).toHaveCount(expected.length);
+			expect(await seqs(page)).toEqual(expected.map((r) => String(r.seq)));
+			const handshake = SCENARIO_EXPECTATIONS.handshake.steps;
+			for (const [i, step] of handshake.entries()) {
+				const row = rows(page).nth(i);
+				await expect(row.locator('.lab-flags')).toHaveText(step.flags);
+				await expect(row.locator('.lab-seq .lab-rel')).toHaveText(fill(lab.rel, { n: String(step.seq) }));
+				if (step.ack !== null) await expect(row.locator('.lab-ack .lab-rel')).toHaveText(fill(lab.rel, { n: String(step.ack) }));
+			}
+			// SYN and FIN count in SEG.LEN, said in text.
+			await expect(rows(page).first().locator('.lab-len')).toContainText(lab.synCounts);
+			await expect(page.locator('[data-lab-rows] tr[data-flags="FIN, ACK"] .lab-len').first()).toContainText(lab.finCounts);
+		});
+
+		test('wraps past 2^32 − 1: ISN 4294967290 and 10 bytes put the client’s FIN at seq 5 (keyboard)', async ({ page }) => {
+			await page.goto(path);
+			const isn = field(page, lab.clientIsn);
+			await isn.focus();
+			await isn.press('ControlOrMeta+a');
+			await page.keyboard.type('4294967290');
+			await field(page, lab.clientBytes).fill('10');
+			await field(page, lab.clientBytes).press('Enter');
+			const fin = page.locator('[data-lab-rows] tr[data-from="client"][data-flags="FIN, ACK"]');
+			await expect(fin).toHaveAttribute('data-seq', '5');
+			await expect(fin.locator('.lab-seq .lab-abs')).toHaveText('5');
+			const expected = runLab({ ...DEFAULT_INPUT, clientIsn: 4294967290, clientBytes: 10 });
+			expect(await seqs(page)).toEqual(expected.map((r) => String(r.seq)));
+			await expect(page.locator('[data-lab-rows] tr[data-from="client"] .lab-wrap')).toHaveText(lab.seqWraps);
+			await expect(page.locator('[data-lab-rows] tr[data-from="server"] .lab-wrap')).toHaveText(lab.ackWraps);
+			await expect(page.locator('[data-lab] [role="status"]')).toContainText('5');
+			await expect(page.locator('[data-lab-caption]')).toContainText('4294967290');
+		});
+
+		test('the presets run by mouse and keyboard', async ({ page }) => {
+			await page.goto(path);
+			await page.getByRole('button', { name: lab.wrap }).focus();
+			await page.keyboard.press('Enter');
+			expect(await seqs(page)).toEqual(runLab(WRAP_INPUT).map((r) => String(r.seq)));
+			await expect(field(page, lab.serverIsn)).toHaveValue(String(WRAP_INPUT.serverIsn));
+			await page.getByRole('button', { name: lab.random }).click();
+			const clientIsn = Number(await field(page, lab.clientIsn).inputValue());
+			const serverIsn = Number(await field(page, lab.serverIsn).inputValue());
+			expect(Number.isInteger(clientIsn) && clientIsn >= 0 && clientIsn < 2 ** 32).toBe(true);
+			expect(await seqs(page)).toEqual(runLab({ ...WRAP_INPUT, clientIsn, serverIsn }).map((r) => String(r.seq)));
+		});
+
+		for (const bad of ['-1', '4294967296', '1.5', 'abc']) {
+			test(`an ISN of “${bad}” gets an inline message and changes nothing`, async ({ page }) => {
+				await page.goto(path);
+				const body = page.locator('[data-lab-rows]');
+				await page.getByRole('button', { name: lab.run }).click();
+				const before = await body.innerHTML();
+				const isn = field(page, lab.clientIsn);
+				await isn.fill(bad);
+				await page.getByRole('button', { name: lab.run }).click();
+				const error = page.locator('[data-error-for="clientIsn"]');
+				const message = bad === 'abc' ? lab.errors.notNumber : bad === '1.5' ? lab.errors.notWhole : fill(lab.errors.range, { max: '4294967295' });
+				await expect(error).toHaveText(message);
+				await expect(isn).toHaveAttribute('aria-invalid', '');
+				await expect(isn).toBeFocused();
+				await expect(page.locator('[data-lab] [role="status"]')).toContainText(message);
+				expect(await body.innerHTML()).toBe(before);
+				await expect(page.locator('[data-lab-caption]')).toContainText('1000');
+				if (bad === 'abc') await axe(page, '[data-lab]');
+				// Fixing it clears the message.
+				await isn.fill('7');
+				await isn.press('Enter');
+				await expect(error).toBeEmpty();
+				await expect(rows(page).first()).toHaveAttribute('data-seq', '7');
+			});
+		}
+
+		test('without JavaScript shows the default run’s table', async ({ browser }) => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto(path);
+			await expect(page.locator('table.lab-table')).toBeVisible();
+			await expect(rows(page)).toHaveCount(runLab(DEFAULT_INPUT).length);
+			await expect(page.locator('[data-lab-caption]')).toContainText('1000');
+			await expect(page.locator('[data-lab-form]')).toBeHidden();
+			await context.close();
+		});
+	});
+}
