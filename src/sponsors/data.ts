@@ -3,8 +3,21 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Sponsor = CollectionEntry<'sponsors'>['data'];
 
+export interface Sponsors {
+	blocks: Sponsor[];
+	banner?: Sponsor;
+}
+
+/** Read once per build: every page shows the same sponsors (and an empty collection warns once). */
+let cached: Promise<Sponsors> | undefined;
+
 /** Sponsor blocks ordered by `id`, and the banner (the loader keeps at most one). */
-export async function getSponsors(): Promise<{ blocks: Sponsor[]; banner?: Sponsor }> {
+export function getSponsors(): Promise<Sponsors> {
+	if (import.meta.env.DEV) return readSponsors();
+	return (cached ??= readSponsors());
+}
+
+async function readSponsors(): Promise<Sponsors> {
 	const entries = (await getCollection('sponsors')).map((entry) => entry.data);
 	const blocks = entries.filter((entry) => entry.kind === 'block').sort((a, b) => a.adId - b.adId);
 	const banner = entries.find((entry) => entry.kind === 'banner');
