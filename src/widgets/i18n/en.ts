@@ -200,6 +200,141 @@ const en = {
 		rightOption: '✓ Right answer:',
 		wrongOption: '✗',
 	},
+	/** HandshakeExplorer and TeardownExplorer (src/widgets/explorer). */
+	explorer: {
+		title: { handshake: 'Handshake explorer', teardown: 'Teardown explorer' },
+		intro: {
+			handshake: 'Step through the segments, or play them. Select the segment on the wire to drop it and watch the retransmission timer.',
+			teardown: 'Step through the close, or play it. Select the segment on the wire to drop it; after the last segment, watch TIME-WAIT count down.',
+		},
+		scenario: 'Scenario',
+		scenarios: {
+			handshake: 'Normal handshake',
+			'lost-syn': 'Lost SYN',
+			'lost-syn-ack': 'Lost SYN, ACK',
+			'lost-ack': 'Lost ACK',
+			'simultaneous-open': 'Simultaneous open',
+			refused: 'Connection refused',
+			'old-duplicate-syn': 'Old duplicate SYN',
+			teardown: 'Normal close (four segments)',
+			'teardown-fin-ack': 'FIN and ACK together',
+			'half-close': 'Half-close: data in CLOSE-WAIT',
+			'lost-final-ack': 'Lost final ACK',
+			'simultaneous-close': 'Simultaneous close',
+			'time-wait-expiry': 'TIME-WAIT expires',
+		},
+		closer: 'Who closes first',
+		isn: 'Initial sequence numbers',
+		isnClient: 'Client ISN',
+		isnServer: 'Server ISN',
+		apply: 'Use these',
+		random: 'Random',
+		isnError: 'Enter a whole number from 0 to 4294967295.',
+		preset: 'TIME-WAIT length',
+		presets: { rfc: 'RFC: 2 × MSL (2 min) = 4 min', linux: 'Linux: 60 s' },
+		back: 'Back',
+		next: 'Next',
+		play: 'Play',
+		pause: 'Pause',
+		speed: 'Speed',
+		speeds: { slow: 'Slow', normal: 'Normal', fast: 'Fast' },
+		step: 'Step {n} of {total}',
+		start: 'Start',
+		dir: { client: 'client → server', server: 'server → client' },
+		flags: 'Flags',
+		seq: 'seq',
+		ack: 'ack',
+		relative: 'relative',
+		absolute: 'absolute',
+		none: '(none)',
+		bytes: '{len} bytes of data',
+		at: 't = {t} s',
+		lost: '✗ lost',
+		drop: 'Drop this segment ({flags}) and run the scenario again',
+		undrop: 'Undo drops',
+		dropped: 'Dropped: the model ran the scenario again.',
+		cannotDrop: 'An injected segment',
+		timeline: 'Timeline',
+		rto: 'RTO {s} s',
+		timeWait: 'TIME-WAIT {s} s',
+		retransmission: '{side}: {flags} again at {t} s, after an RTO of {s} s',
+		noRetransmission: 'No retransmission timer expired.',
+		countdown: '{side} in TIME-WAIT: {time} left',
+		countdownDone: '2MSL over: {side} is CLOSED.',
+		clock: 'Clock sped up: 1 s shows {x} s',
+		countdownPlay: 'Run the TIME-WAIT clock',
+		countdownPause: 'Pause the TIME-WAIT clock',
+		announce: '{step}: {dir}, {flags}, seq {seq}, ack {ack}. Client {client}, server {server}. {why}',
+		announceStart: '{step}. Client {client}, server {server}. {why}',
+		table: {
+			caption: 'Every segment of “{scenario}”, relative numbers (absolute in brackets)',
+			step: 'Step',
+			direction: 'Direction',
+			flags: 'Flags',
+			seq: 'seq',
+			ack: 'ack',
+			client: 'Client state',
+			server: 'Server state',
+			why: 'Why',
+		},
+		/**
+		 * One sentence per step, keyed by the model's codes: `lost`, or the send reason, then the
+		 * state changes its arrival caused and the state they started from
+		 * (`reason:event+event:FROM-STATE`), the most specific key found wins.
+		 */
+		why: {
+			start: 'Nothing has been sent yet. Choose Next, or press →, to follow the first segment.',
+			lost: 'The network loses this segment, so {receiver} never sees it; only a retransmission timer can repair that.',
+			'syn:rcv-syn:LISTEN':
+				'The client picks its initial sequence number and sends a SYN, which uses up one sequence number; the listening server moves to SYN-RECEIVED.',
+			'syn:rcv-syn:SYN-SENT':
+				'Both sides opened at once: this SYN reaches {receiver} while it is in SYN-SENT itself, so it moves to SYN-RECEIVED and answers with SYN, ACK.',
+			syn: '{Sender} sends a SYN, but {receiver} has no listening socket for it.',
+			'syn-ack:rcv-syn-ack':
+				'{Sender} acknowledges the SYN (ack = its ISN + 1) and sends its own SYN in the same segment; {receiver} is now ESTABLISHED.',
+			'syn-ack:rcv-ack-of-syn':
+				'This SYN, ACK acknowledges {receiver}’s SYN, so {receiver} is ESTABLISHED; the SYN in it is a repeat, which {receiver} acknowledges.',
+			'syn-ack': '{Sender} answers with SYN, ACK, but its ack matches no SYN that {receiver} sent.',
+			'ack:rcv-ack-of-syn':
+				'{Sender} acknowledges the SYN (ack = its ISN + 1); a bare ACK uses up no sequence number, and {receiver} is ESTABLISHED when it arrives.',
+			'dup-ack:rcv-ack-of-syn': '{Sender} acknowledges the repeated SYN, ACK; this ACK gets through, so {receiver} is ESTABLISHED at last.',
+			'dup-ack:rcv-ack-of-fin':
+				'{Sender}, still in TIME-WAIT, acknowledges the repeated FIN and restarts its 2MSL timer; this time the ACK arrives and {receiver} is CLOSED.',
+			'dup-ack': 'This ACK answers a segment that repeated something already received; it acknowledges nothing new and changes no state.',
+			'challenge-ack': '{Sender} answers with a challenge ACK (RFC 5961): the segment was in its window but not the one it expected.',
+			ack: '{Sender} acknowledges what it received: the ack is the next sequence number it expects.',
+			'delayed-ack': '{Sender}’s delayed-ACK timer expired with nothing to ride on, so the ACK goes out alone.',
+			'ack:rcv-ack-of-fin:FIN-WAIT-1':
+				'{Sender}’s kernel acknowledges the FIN at once (ack = the FIN’s seq + 1); {receiver} moves to FIN-WAIT-2 and waits for the other FIN.',
+			'ack:rcv-ack-of-fin:LAST-ACK': '{Sender} acknowledges the FIN and stays in TIME-WAIT; when this ACK arrives, {receiver} is CLOSED.',
+			'ack:rcv-ack-of-fin:CLOSING': 'Each side acknowledges the other’s FIN; when the ACK of its own FIN arrives, {receiver} leaves CLOSING for TIME-WAIT.',
+			'fin:rcv-fin:ESTABLISHED':
+				'{Sender}’s application closes: it sends a FIN, which uses up one sequence number, and waits in FIN-WAIT-1; {receiver} is now in CLOSE-WAIT.',
+			'fin:rcv-fin:FIN-WAIT-1': 'The FINs cross: {receiver} gets a FIN while its own is unacknowledged, acknowledges it and moves to CLOSING.',
+			'fin:rcv-fin:FIN-WAIT-2':
+				'{Sender}’s application has closed too: it sends its own FIN and waits in LAST-ACK; {receiver} acknowledges it and enters TIME-WAIT.',
+			'fin:rcv-ack-of-fin+rcv-fin:FIN-WAIT-1':
+				'{Sender}’s application closed inside the delayed-ACK window, so one segment acknowledges the FIN and carries its own; {receiver} goes from FIN-WAIT-1 straight to TIME-WAIT.',
+			fin: '{Sender} sends a FIN: it has no more data to send.',
+			data: '{Sender} still sends {len} bytes: a FIN closes one direction only, and this one is still open.',
+			'rst-no-connection':
+				'Nothing listens on that port, so the host answers with RST, ACK, ack = the SYN’s seq + 1; {receiver} accepts it and is CLOSED: connection refused.',
+			'rst-bad-ack:rcv-rst':
+				'{Sender} never sent the SYN being acknowledged, so it answers with a RST whose seq is that ack; {receiver} accepts it and returns to LISTEN.',
+			'rst-bad-ack': '{Sender} answers with a RST: the segment acknowledged something it never sent.',
+			'rst-listen': '{Sender} is listening and gets an ACK for no connection, so it answers with a RST.',
+			'rst-abort': '{Sender} aborts the connection with a RST.',
+			'injected:rcv-syn':
+				'An old duplicate SYN from an earlier connection arrives first; the server cannot tell it is old, so it moves to SYN-RECEIVED and answers it.',
+			injected: 'An old duplicate segment from an earlier connection arrives.',
+			'retransmit-syn': '{Sender}’s retransmission timer expired before an answer came, so it sends the same SYN again, with the same ISN.',
+			'retransmit-syn-ack': '{Sender}’s retransmission timer expired before its SYN was acknowledged, so it sends the SYN, ACK again.',
+			'retransmit-fin': '{Sender}’s FIN was not acknowledged before its retransmission timer expired, so it sends it again.',
+			retransmit: '{Sender}’s retransmission timer expired, so it sends the oldest unacknowledged segment again.',
+		},
+		the: { client: 'the client', server: 'the server' },
+		The: { client: 'The client', server: 'The server' },
+	},
 };
 
 export default en;
