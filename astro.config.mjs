@@ -73,6 +73,7 @@ export default defineConfig({
 						'glossary',
 					],
 				},
+						'real-capture',
 			],
 		}),
 		diagramRenderer,

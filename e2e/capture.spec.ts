@@ -1,0 +1,155 @@
+// The real-capture lesson (the annotated walkthrough of content/captures/*.pcap) and the
+// bring-your-own-capture widget, in both locales.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { flagNames, groupConnections, readCapture } from '../src/capture/index.ts';
+import { SCENARIO_EXPECTATIONS } from '../src/tcp/index.ts';
+import en from '../src/widgets/i18n/en.ts';
+import zhCN from '../src/widgets/i18n/zh-CN.ts';
+
+const CAPTURES = join(import.meta.dirname, '..', 'content', 'captures');
+const halfClosePath = join(CAPTURES, 'half-close.pcap');
+const [connection] = groupConnections(readCapture(new Uint8Array(readFileSync(halfClosePath))).packets);
+const segments = connection!.segments;
+
+const LOCALES = [
+	{ locale: 'zh-CN', prefix: '', s: zhCN.capture },
+	{ locale: 'en', prefix: 'en/', s: en.capture },
+] as const;
+
+// The lessons' half-close scenario has no request and reply: its steps are the capture's segments
+// 1–3 and 8–13 (src/capture/model-vs-kernel.test.ts shows the correspondence).
+const scenario = SCENARIO_EXPECTATIONS['half-close'].steps;
+const corresponding = [0, 1, 2, 7, 8, 9, 10, 11, 12];
+
+for (const { locale, prefix, s } of LOCALES) {
+	const lesson = `${prefix}real-capture/`;
+
+	test.describe(`${locale} real-capture`, () => {
+		test('shows every captured segment with its flags, numbers and both ends’ states', async ({ page }) => {
+			await page.goto(lesson);
+			const items = page.locator('details.cap-seg[id^="segment-"]');
+			await expect(items).toHaveCount(segments.length);
+			for (const [i, seg] of segments.entries()) {
+				const summary = items.nth(i).locator('summary');
+				await expect(summary).toContainText(flagNames(seg.packet.tcp.flags).join(', '));
+				await expect(summary).toContainText(`seq=${seg.relativeSeq} ack=${seg.relativeAck ?? '—'}`);
+			}
+			for (const [j, i] of corresponding.entries()) {
+				const step = scenario[j]!;
+				await expect(items.nth(i).locator('.cap-states')).toHaveText(
+					s.statesAfter.replace('{client}', step.clientState).replace('{server}', step.serverState),
+				);
+			}
+			// The other two captures, briefly: fin-ack's last three segments and refused's two.
+			await expect(page.locator('details.cap-seg[id^="fin-ack-"]')).toHaveCount(3);
+			await expect(page.locator('#fin-ack-9 summary')).toContainText('FIN, ACK');
+			await expect(page.locator('details.cap-seg[id^="refused-"]')).toHaveCount(2);
+			await expect(page.locator('#refused-2 summary')).toContainText('RST, ACK');
+		});
+
+		test('a deep link opens its segment, with every field annotated', async ({ page }) => {
+			await page.goto(`${lesson}#segment-4`);
+			const seg = page.locator('#segment-4');
+			await expect(seg).toHaveAttribute('open', '');
+			await expect(page.locator('#segment-3')).not.toHaveAttribute('open', '');
+			await expect(seg.locator('.cap-hex:visible')).toHaveCount(1);
+			await expect(seg.locator('.cap-hex:visible .cap-g-seq')).toHaveCount(1);
+			for (const field of ['tcp.src_port', 'tcp.seq', 'tcp.ack', 'tcp.data_offset', 'tcp.flags', 'tcp.window', 'tcp.checksum', 'tcp.option.timestamps', 'tcp.payload'] as const) {
+				await expect(seg.locator('.cap-table th[scope="row"]', { hasText: s.fields[field] }).first()).toBeVisible();
+			}
+			const tcp = segments[3]!.packet.tcp;
+			await expect(seg.locator('.cap-table')).toContainText(String(tcp.seq));
+			await expect(seg.locator('.cap-table')).toContainText('48 49 0a');
+			// Changing the hash later opens that one too.
+			await page.evaluate(() => (location.hash = '#segment-10'));
+			await expect(page.locator('#segment-10')).toHaveAttribute('open', '');
+		});
+
+		test('keyboard: Tab reaches the summaries, Enter and Space toggle them', async ({ page }) => {
+			await page.goto(lesson);
+			const first = page.locator('#segment-1 summary');
+			await first.focus();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('#segment-1')).toHaveAttribute('open', '');
+			await page.keyboard.press('Space');
+			await expect(page.locator('#segment-1')).not.toHaveAttribute('open', '');
+			await page.keyboard.press('Tab');
+			await expect(page.locator('#segment-2 summary')).toBeFocused();
+			await page.keyboard.press('Space');
+			await expect(page.locator('#segment-2')).toHaveAttribute('open', '');
+		});
+
+		test('printing opens every segment, and closes them again afterwards', async ({ page }) => {
+			await page.goto(lesson);
+			await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+			await expect(page.locator('details.cap-seg:not([open])')).toHaveCount(0);
+			await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+			await expect(page.locator('details.cap-seg[open]')).toHaveCount(0);
+		});
+
+		test('the upload widget shows the committed capture as one connection of 13 segments', async ({ page }) => {
+			await page.goto(lesson);
+			await page.locator('[data-cap-file]').setInputFiles(halfClosePath);
+			const conn = page.locator('.cap-conn');
+			await expect(conn).toHaveCount(1);
+			await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(13);
+			await expect(page.locator('[data-cap-status]')).toContainText('half-close.pcap');
+			await expect(conn.locator('.cap-seq-start')).toContainText('CLOSED');
+			await expect(conn.locator('.cap-seq-start')).toContainText('LISTEN');
+			const last = conn.locator('.cap-seq-row').last();
+			await expect(last.locator('.cap-seq-client')).toContainText('TIME-WAIT');
+			await expect(last.locator('.cap-seq-server')).toContainText('CLOSED');
+			await expect(conn).toContainText(s.upload.inferred);
+		});
+
+		test('the upload widget rejects a file that is not a capture, naming the byte offset', async ({ page }) => {
+			await page.goto(lesson);
+			await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
+			const status = page.locator('[data-cap-status]');
+			await expect(status).toContainText(s.upload.errors['bad-magic']);
+			await expect(status).toContainText(s.upload.where.replace('{offset}', '0'));
+			await expect(page.locator('.cap-conn')).toHaveCount(0);
+		});
+
+		test('the upload widget names packet and offset in a cut-short capture', async ({ page }) => {
+			await page.goto(lesson);
+			const bytes = readFileSync(join(CAPTURES, 'refused.pcap'));
+			await page.locator('[data-cap-file]').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 10) });
+			const status = page.locator('[data-cap-status]');
+			await expect(status).toContainText(s.upload.errors.truncated);
+			await expect(status).toContainText(new RegExp(s.upload.wherePacket.replace('{packet}', '2').replace('{offset}', '\\d+').replace(/[()（）]/g, '.')));
+		});
+
+		test('the upload widget refuses a file over the size limit before reading it', async ({ page }) => {
+			await page.goto(lesson);
+			const limit = Number(await page.locator('[data-cap-up]').getAttribute('data-max-bytes'));
+			expect(limit).toBe(5 * 1024 * 1024);
+			await page.locator('[data-cap-file]').setInputFiles({ name: 'big.pcap', mimeType: 'application/octet-stream', buffer: Buffer.alloc(limit + 1) });
+			const status = page.locator('[data-cap-status]');
+			await expect(status).toContainText('big.pcap');
+			await expect(status).toContainText('5.1 MB');
+			await expect(status).toContainText('5 MB');
+			await expect(status).toHaveClass(/is-error/);
+		});
+	});
+
+	test.describe(`${locale} real-capture without JavaScript`, () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('the annotation is in the page and the upload widget explains that it needs JavaScript', async ({ page }) => {
+			await page.goto(lesson);
+			await expect(page.locator('details.cap-seg[id^="segment-"]')).toHaveCount(segments.length);
+			await page.locator('#segment-8 summary').click();
+			await expect(page.locator('#segment-8')).toHaveAttribute('open', '');
+			await expect(page.locator('#segment-8 .cap-table')).toContainText(s.fields['tcp.flags']);
+			await expect(page.locator('#segment-8 .cap-table')).toContainText('0x11 = FIN, ACK');
+			await expect(page.locator('.cap-up-live')).toBeHidden();
+			const noJs = page.locator('.cap-up-nojs');
+			await expect(noJs).toBeVisible();
+			await expect(noJs).toContainText(s.upload.noJs);
+			await expect(noJs.locator('a')).toHaveAttribute('href', '#segment-1');
+		});
+	});
+}
