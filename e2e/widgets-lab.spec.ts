@@ -17,6 +17,9 @@ const LOCALES = [
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
+// Walks of many steps plus axe in two schemes: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** The passive closer's states in the model's teardown: CLOSED, LISTEN, then each change the server goes through. */
 const SERVER_PATH: TcpState[] = ['CLOSED', 'LISTEN'];
 for (const step of SCENARIO_EXPECTATIONS.teardown.steps) {

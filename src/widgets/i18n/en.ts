@@ -179,6 +179,7 @@ const en = {
 			sends: 'Segment sent',
 			none: 'none',
 			last: 'last taken',
+			origin: { passive: ' (entered from LISTEN)', active: ' (entered from SYN-SENT)' },
 		},
 	},
 	/** SequenceLab: a whole connection's numbers for ISNs and byte counts the reader picks. */

@@ -174,6 +174,7 @@ const zhCN: WidgetStrings = {
 			sends: '发送的报文段',
 			none: '无',
 			last: '刚走过',
+			origin: { passive: '（由 LISTEN 进入）', active: '（由 SYN-SENT 进入）' },
 		},
 	},
 	lab: {
