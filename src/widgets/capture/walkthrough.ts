@@ -79,7 +79,7 @@ export function groupLabel(group: FieldGroup, s: Strings): string {
 		options: 'tcp.option.mss',
 		payload: 'tcp.payload',
 	};
-	if (group === 'ports') return `${s.fields['tcp.src_port']}, ${s.fields['tcp.dst_port']}`;
+	if (group === 'ports') return s.legendPorts;
 	if (group === 'options') return s.fields['tcp.option.mss'].replace(/[:：].*$/, '');
 	return s.fields[first[group]];
 }

@@ -21,6 +21,7 @@ const en = {
 		hexLabel: 'Packet {n} in hexadecimal, {bytes} bytes from the start of the Ethernet frame',
 		fileOffset: 'Packet {n} starts at byte {offset} of the file; offsets below count from the start of the frame.',
 		legend: 'Legend',
+		legendPorts: 'Source and destination ports',
 		fieldTableCaption: 'Every field of segment {n}',
 		colOffset: 'Offset',
 		colBytes: 'Bytes',

@@ -20,6 +20,7 @@ const zhCN: WidgetStrings = {
 		hexLabel: '第 {n} 个分组的十六进制内容，从以太网帧开头起共 {bytes} 字节',
 		fileOffset: '第 {n} 个分组从文件的第 {offset} 字节开始；下面的偏移量从帧的开头算起。',
 		legend: '图例',
+		legendPorts: '源端口和目的端口',
 		fieldTableCaption: '第 {n} 个报文段的每个字段',
 		colOffset: '偏移',
 		colBytes: '字节',
