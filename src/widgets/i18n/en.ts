@@ -13,6 +13,8 @@ const en = {
 		dirClientToServer: 'client → server',
 		dirServerToClient: 'server → client',
 		len: 'len={len}',
+		/** Time since the connection's first segment was captured. */
+		time: 't = {ms} ms',
 		statesAfter: 'after it: client {client}, server {server}',
 		absolute: 'absolute',
 		relative: 'relative',

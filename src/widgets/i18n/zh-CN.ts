@@ -12,6 +12,7 @@ const zhCN: WidgetStrings = {
 		dirClientToServer: '客户端 → 服务器',
 		dirServerToClient: '服务器 → 客户端',
 		len: 'len={len}',
+		time: 't = {ms} ms',
 		statesAfter: '之后：客户端 {client}，服务器 {server}',
 		absolute: '绝对',
 		relative: '相对',
