@@ -151,8 +151,9 @@ function setup(root: HTMLElement) {
 		ui.ack.textContent = step ? both(step.relAck, step.ack, t.none) : t.none;
 		ui.why.textContent = whyText(step, t);
 		setStates(step ? step.states : run.start);
-		ui.back.disabled = s.i === 0;
-		ui.next.disabled = s.i === total;
+		// aria-disabled, not disabled: a button that disables itself under focus would drop it.
+		ui.back.setAttribute('aria-disabled', String(s.i === 0));
+		ui.next.setAttribute('aria-disabled', String(s.i === total));
 
 		const seg = ui.seg;
 		seg.hidden = !step;
@@ -162,7 +163,7 @@ function setup(root: HTMLElement) {
 			seg.dataset.from = step.from;
 			seg.classList.toggle('is-lost', step.lost);
 			const droppable = step.drop !== null && !step.lost;
-			seg.disabled = !droppable;
+			seg.setAttribute('aria-disabled', String(!droppable));
 			seg.setAttribute('aria-label', droppable ? fill(t.drop, { flags: step.flags }) : `${step.flags} ${step.lost ? t.lost : t.cannotDrop}`);
 			const end = step.lost ? 'mid' : 'end';
 			if (animate && !reduced.matches) {
