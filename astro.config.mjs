@@ -50,6 +50,8 @@ export default defineConfig({
 			head: socialMeta({ site, base }),
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false, errorOnInconsistentLocale: true })],
 			components: {
+				// Starlight's search with its button's accessible name fixed (axe: label-content-name-mismatch).
+				Search: './src/quality/Search.astro',
 				// Sponsor blocks under the table of contents; blocks on narrow screens and the footer banner.
 				PageSidebar: './src/sponsors/PageSidebar.astro',
 				Footer: './src/sponsors/Footer.astro',

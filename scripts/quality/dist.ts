@@ -16,7 +16,7 @@ export interface Site {
 }
 
 export function siteFromEnv(argv = process.argv.slice(2)): Site {
-	const dir = argv.find((arg) => !arg.startsWith('-')) ?? process.env.OUT_DIR ?? 'dist';
+	const dir = argv.find((arg) => !arg.startsWith('-') && !/^\d+$/.test(arg)) ?? process.env.OUT_DIR ?? 'dist';
 	const raw = process.env.BASE_PATH ?? '/';
 	const base = `/${raw.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 	return { dir, base };

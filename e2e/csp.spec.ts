@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages, site } from './pages';
+
+/**
+ * Every page under the site's Content-Security-Policy, as both a static host sends it (the header
+ * from dist/_headers, added here to every response) and as the page carries it (its <meta>):
+ * no violation, no console error, no uncaught exception.
+ */
+function headerPolicy(): string {
+	const headers = readFileSync(join(site.dir, '_headers'), 'utf8');
+	const policy = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(headers)?.[1];
+	if (!policy) throw new Error(`${site.dir}/_headers has no Content-Security-Policy`);
+	return policy;
+}
+
+async function underPolicy(page: Page): Promise<string[]> {
+	const problems: string[] = [];
+	const policy = headerPolicy();
+	await page.route('**/*', async (route) => {
+		const response = await route.fetch();
+		await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+		});
+	});
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(message.text());
+	});
+	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+	return problems;
+}
+
+test('the shipped policy never lets inline script run unhashed', () => {
+	const policy = headerPolicy();
+	const scriptSrc = policy.split(';').map((d) => d.trim()).filter((d) => /^script-src/.test(d));
+	expect(scriptSrc.length).toBeGreaterThan(0);
+	for (const directive of scriptSrc) expect(directive).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+	expect(policy).toMatch(/frame-ancestors 'none'/);
+	expect(policy).toMatch(/object-src 'none'/);
+});
+
+for (const path of builtPages()) {
+	test(`csp: /${path} loads with no violation or console error`, async ({ page }) => {
+		const problems = await underPolicy(page);
+		await page.goto(path);
+		await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveCount(1);
+		const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+		expect(meta).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+		await page.waitForLoadState('networkidle');
+		// Inline scripts ran: the theme provider set the theme, the search shortcut was revealed.
+		await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
+		expect(problems).toEqual([]);
+	});
+}
+
+for (const path of ['handshake/', 'en/handshake/']) {
+	test(`csp: search (WebAssembly) and the theme picker work under the policy on /${path}`, async ({ page }) => {
+		const problems = await underPolicy(page);
+		await page.goto(path);
+		await page.locator('site-search button[data-open-modal]').click();
+		await page.locator('#starlight__search input').fill('TCP');
+		await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible();
+		await page.keyboard.press('Escape');
+		await page.locator('starlight-theme-select select').first().selectOption('dark');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		expect(problems).toEqual([]);
+	});
+}
