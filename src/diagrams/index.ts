@@ -1,5 +1,6 @@
 import { diagramKey, readCached, writeCached } from './cache';
 import { figureHtml } from './figure';
+import { recordStat } from './stats';
 import { MermaidSyntaxError, renderSvg, type RenderedSvg } from './renderer';
 import { DIAGRAM_THEMES, MERMAID_CONFIG, type DiagramTheme } from './themes';
 
@@ -32,7 +33,10 @@ function accessibleTitle(code: string, source: DiagramSource): string {
 
 async function renderThemes(code: string, key: string, source: DiagramSource): Promise<Rendered> {
 	const cached = readCached<Rendered>(key);
-	if (cached) return cached;
+	if (cached) {
+		recordStat({ event: 'cache-hit', ms: 0, id: `m${key.slice(0, 12)}` });
+		return cached;
+	}
 	const rendered = {} as Rendered;
 	for (const theme of DIAGRAM_THEMES) {
 		try {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { MermaidConfig } from 'mermaid';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumLaunchOptions } from './chromium';
+import { recordStat } from './stats';
 
 export interface RenderedSvg {
 	svg: string;
@@ -56,8 +57,14 @@ export class MermaidSyntaxError extends Error {}
 /** Renders one diagram. Calls are queued: Mermaid's render is not safe to run concurrently in a page. */
 export function renderSvg(code: string, id: string, config: MermaidConfig): Promise<RenderedSvg> {
 	const job = state.queue.then(async () => {
+		const opening = !state.page;
+		const started = performance.now();
 		state.page ??= openPage();
-		const result = await (await state.page).evaluate(renderInPage, { code, id, config });
+		const page = await state.page;
+		const ready = performance.now();
+		if (opening) recordStat({ event: 'browser', ms: ready - started });
+		const result = await page.evaluate(renderInPage, { code, id, config });
+		recordStat({ event: 'render', ms: performance.now() - ready, id });
 		if (!result.ok) throw new MermaidSyntaxError(result.message);
 		return result.value;
 	});
