@@ -2,6 +2,7 @@
  * The handshake and teardown explorers, driven by mouse and by keyboard in both locales, checked
  * against the model's SCENARIO_EXPECTATIONS (flags, relative and absolute seq/ack, both states).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SCENARIO_EXPECTATIONS, type ScenarioName, type Step } from '../src/tcp';
 import { EXPLORERS, type ExplorerKind } from '../src/widgets/explorer/config';
@@ -201,4 +202,30 @@ for (const locale of LOCALES) {
 			});
 		}
 	});
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	for (const kind of ['handshake', 'teardown'] as const) {
+		test(`${kind} explorer and self-check: no axe-core violations in ${scheme}, at rest and mid-scenario`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			for (const locale of LOCALES) {
+				const t = stringsOf(locale);
+				const ex = await open(page, locale, kind);
+				const check = async () => {
+					const { violations } = await new AxeBuilder({ page }).include('section.explorer').include('[data-selfcheck]').analyze();
+					expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+				};
+				await check();
+				await ex.getByRole('button', { name: t.next }).click();
+				await ex.locator('[data-ex-seg]').click();
+				await ex.getByLabel(t.isnClient).fill('abc');
+				await ex.getByRole('button', { name: t.apply }).click();
+				await page.locator('[data-selfcheck] input[type=radio]').first().check();
+				await check();
+				await ex.getByRole('button', { name: t.next }).focus();
+				await page.keyboard.press('End');
+				await check();
+			}
+		});
+	}
 }

@@ -158,13 +158,14 @@ function setup(root: HTMLElement) {
 		const seg = ui.seg;
 		seg.hidden = !step;
 		if (step) {
-			seg.textContent = step.from === 'client' ? `${step.flags} →` : `← ${step.flags}`;
-			if (step.lost) seg.textContent += ` ${t.lost}`;
+			const droppable = step.drop !== null && !step.lost;
+			// The visible label first, then what selecting it does, so both name the button.
+			const shown = (step.from === 'client' ? `${step.flags} →` : `← ${step.flags}`) + (step.lost ? ` ${t.lost}` : '');
+			const hint = droppable ? fill(t.drop, { flags: step.flags }) : step.drop ? '' : t.cannotDrop;
+			seg.replaceChildren(shown, ...(hint ? [node('span', 'ex-sr', ` ${hint}`)] : []));
 			seg.dataset.from = step.from;
 			seg.classList.toggle('is-lost', step.lost);
-			const droppable = step.drop !== null && !step.lost;
 			seg.setAttribute('aria-disabled', String(!droppable));
-			seg.setAttribute('aria-label', droppable ? fill(t.drop, { flags: step.flags }) : `${step.flags} ${step.lost ? t.lost : t.cannotDrop}`);
 			const end = step.lost ? 'mid' : 'end';
 			if (animate && !reduced.matches) {
 				seg.dataset.pos = 'start';
