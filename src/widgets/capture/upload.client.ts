@@ -21,7 +21,7 @@ function row(r: RowView, s: Strings): HTMLLIElement {
 	li.dataset.dir = r.fromClient ? 'c2s' : 's2c';
 	const state = (who: 'client' | 'server') => {
 		const span = el('span', `cap-seq-state cap-seq-${who}`);
-		span.append(el('span', 'cap-sr', `${s[who]}: `), r[who]);
+		span.append(el('span', 'sr-only', `${s[who]}: `), r[who]);
 		if (r.moved[who]) span.dataset.moved = '';
 		return span;
 	};

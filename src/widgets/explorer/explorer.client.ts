@@ -162,7 +162,7 @@ function setup(root: HTMLElement) {
 			// The visible label first, then what selecting it does, so both name the button.
 			const shown = (step.from === 'client' ? `${step.flags} →` : `← ${step.flags}`) + (step.lost ? ` ${t.lost}` : '');
 			const hint = droppable ? fill(t.drop, { flags: step.flags }) : step.drop ? '' : t.cannotDrop;
-			seg.replaceChildren(shown, ...(hint ? [node('span', 'ex-sr', ` ${hint}`)] : []));
+			seg.replaceChildren(shown, ...(hint ? [node('span', 'sr-only', ` ${hint}`)] : []));
 			seg.dataset.from = step.from;
 			seg.classList.toggle('is-lost', step.lost);
 			seg.setAttribute('aria-disabled', String(!droppable));
