@@ -23,3 +23,20 @@ export function verdict(
 		message: fill(t.message, { verdict: correct ? t.correct : t.incorrect, why }),
 	};
 }
+
+/** FNV-1a: a small, stable hash, so the order below is the same on every build. */
+function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193);
+	return h >>> 0;
+}
+
+/**
+ * The order options are shown in. Authors tend to write the right answer first, which a reader
+ * soon learns to pick; this order depends only on the question and the options' text, so it is
+ * stable across builds and the same with or without JavaScript.
+ */
+export function displayOrder<T extends { text: string }>(question: string, options: readonly T[]): T[] {
+	const key = new Map(options.map((o) => [o, hash(`${question}\u0000${o.text}`)]));
+	return [...options].sort((a, b) => key.get(a)! - key.get(b)!);
+}
