@@ -11,6 +11,10 @@ export default defineConfig({
 	forbidOnly: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
+	// Generous: axe over a widget-heavy page in two schemes, and Pagefind's first search, take tens
+	// of seconds on a busy 2-core machine; a test that hangs still fails.
+	timeout: 120_000,
+	expect: { timeout: 15_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}${base}`,
