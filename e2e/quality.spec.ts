@@ -15,6 +15,7 @@ async function violations(page: Page): Promise<string[]> {
 /** Every page, in the light and then the dark colour scheme (Starlight follows the system's). */
 for (const path of builtPages()) {
 	test(`axe: /${path} has no WCAG 2.2 A/AA violations in light or dark`, async ({ page }) => {
+		test.setTimeout(90_000); // two full analyses of a long page; slow on a busy 2-core machine
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(path);
 		for (const scheme of ['light', 'dark'] as const) {
