@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LOCALES, lessons } from './lessons';
 
+const BASE = process.env.BASE_PATH ?? '/';
+
 /** Fails the test on any console error or uncaught exception the page produces. */
 function collectErrors(page: Page): string[] {
 	const errors: string[] = [];
@@ -45,10 +47,10 @@ test('every lesson exists in both locales with the same slug', () => {
 test('the language picker goes to the same lesson in the other language', async ({ page }) => {
 	await page.goto('handshake/');
 	await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
-	await expect(page).toHaveURL(/\/en\/handshake\/$/);
+	await expect(page).toHaveURL((url) => url.pathname === `${BASE}en/handshake/`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' });
-	await expect(page).toHaveURL(/\/handshake\/$/);
+	await expect(page).toHaveURL((url) => url.pathname === `${BASE}handshake/`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
