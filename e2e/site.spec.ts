@@ -54,16 +54,19 @@ test('the language picker goes to the same lesson in the other language', async 
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
-test('a diagram follows the colour scheme', async ({ page }) => {
+test('a diagram follows the colour scheme, also when the reader switches it', async ({ page }) => {
+	// The participant boxes take the palettes' actorBkg (src/diagrams/themes.ts).
+	const actorFill = () => page.locator('figure.diagram svg rect.actor').first().evaluate((el) => getComputedStyle(el).fill);
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await page.goto('handshake/');
-	const figure = page.locator('figure.diagram').first();
-	await expect(figure.locator('.diagram-dark svg')).toBeVisible();
-	await expect(figure.locator('.diagram-light svg')).toBeHidden();
+	await expect(page.locator('figure.diagram').first().locator('svg')).toHaveCount(1);
+	expect(await actorFill()).toBe('rgb(16, 64, 60)');
+	await page.locator('starlight-theme-select select').first().selectOption('light');
+	expect(await actorFill()).toBe('rgb(224, 242, 241)');
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.reload();
-	await expect(figure.locator('.diagram-light svg')).toBeVisible();
-	await expect(figure.locator('.diagram-dark svg')).toBeHidden();
+	await page.locator('starlight-theme-select select').first().selectOption('auto');
+	expect(await actorFill()).toBe('rgb(224, 242, 241)');
 });
 
 test('a wide diagram scrolls inside its box on a phone, never the page', async ({ page }) => {

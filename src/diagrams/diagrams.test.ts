@@ -28,11 +28,13 @@ afterAll(async () => {
 });
 
 describe('renderDiagram', () => {
-	it('renders a light and a dark inline SVG with the title as caption and text alternative', async () => {
+	it('renders one inline SVG following the colour scheme, with the title as caption and text alternative', async () => {
 		const html = await renderDiagram(handshake, source);
-		expect(html.match(/<svg /g)).toHaveLength(2);
-		expect(html).toContain('class="diagram-svg diagram-light"');
-		expect(html).toContain('class="diagram-svg diagram-dark"');
+		expect(html.match(/<svg /g)).toHaveLength(1);
+		expect(html).toContain('class="diagram-svg"');
+		// Both palettes' actor fill (src/diagrams/themes.ts) became one custom property.
+		expect(html).toMatch(/:root\[data-theme='light'\] #m[0-9a-f]{12}\{[^}]*#e0f2f1/);
+		expect(html).toMatch(/#m[0-9a-f]{12}\{[^}]*#10403c/);
 		expect(html).toContain('<figcaption>三次握手</figcaption>');
 		expect(html).toMatch(/<title[^>]*>三次握手<\/title>/);
 		expect(html).toContain('客户端');
@@ -48,7 +50,7 @@ describe('renderDiagram', () => {
 			vi.resetModules();
 			const fresh = await import('./index');
 			const html = await fresh.renderDiagram(handshake, { ...source, line: 99 });
-			expect(html.match(/<svg /g)).toHaveLength(2);
+			expect(html.match(/<svg /g)).toHaveLength(1);
 		} finally {
 			delete process.env.CHROMIUM_PATH;
 		}

@@ -1,21 +1,28 @@
-import type { RenderedSvg } from './renderer';
+import type { DiagramTheme } from './themes';
+
+/** A rendered diagram: one SVG following the theme, or one per theme when they could not be merged. */
+export interface DiagramArt {
+	width: number;
+	height: number;
+	svg: string | Record<DiagramTheme, string>;
+}
 
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The markup of a rendered diagram: one SVG per colour scheme (CSS shows the one matching
- * Starlight's theme), inside a focusable box that scrolls sideways on narrow screens rather than
- * shrinking text below legibility, and the diagram's title as a visible caption.
+ * The markup of a rendered diagram inside a focusable box that scrolls sideways on narrow screens
+ * rather than shrinking text below legibility, with the diagram's title as a visible caption.
+ * Two SVGs (the unmerged case) each carry their theme's class; CSS shows the one matching the page.
  */
-export function figureHtml(title: string, svgs: Record<'light' | 'dark', RenderedSvg>): string {
-	const { width } = svgs.light;
-	const layers = (['light', 'dark'] as const)
-		.map((theme) => `<div class="diagram-svg diagram-${theme}">${svgs[theme].svg}</div>`)
-		.join('');
+export function figureHtml(title: string, { width, height, svg }: DiagramArt): string {
+	const layers =
+		typeof svg === 'string'
+			? `<div class="diagram-svg">${svg}</div>`
+			: (['light', 'dark'] as const).map((theme) => `<div class="diagram-svg diagram-${theme}">${svg[theme]}</div>`).join('');
 	return (
 		`<figure class="diagram">` +
-		`<div class="diagram-scroll" tabindex="0" role="region" aria-label="${escapeHtml(title)}" style="--diagram-width:${width}px">${layers}</div>` +
+		`<div class="diagram-scroll" tabindex="0" role="region" aria-label="${escapeHtml(title)}" style="--diagram-width:${width}px;--diagram-height:${height}px">${layers}</div>` +
 		`<figcaption>${escapeHtml(title)}</figcaption>` +
 		`</figure>`
 	);

@@ -1,5 +1,6 @@
 import { diagramKey, readCached, writeCached } from './cache';
-import { figureHtml } from './figure';
+import { figureHtml, type DiagramArt } from './figure';
+import { mergeThemes } from './merge';
 import { recordStat } from './stats';
 import { MermaidSyntaxError, renderSvg, type RenderedSvg } from './renderer';
 import { DIAGRAM_THEMES, MERMAID_CONFIG, type DiagramTheme } from './themes';
@@ -20,8 +21,7 @@ export class DiagramError extends Error {
 	}
 }
 
-type Rendered = Record<DiagramTheme, RenderedSvg>;
-const inFlight = new Map<string, Promise<Rendered>>();
+const inFlight = new Map<string, Promise<DiagramArt>>();
 
 function accessibleTitle(code: string, source: DiagramSource): string {
 	const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(code)?.[1]?.trim();
@@ -31,28 +31,36 @@ function accessibleTitle(code: string, source: DiagramSource): string {
 	return title;
 }
 
-async function renderThemes(code: string, key: string, source: DiagramSource): Promise<Rendered> {
-	const cached = readCached<Rendered>(key);
+async function renderThemes(code: string, key: string, source: DiagramSource): Promise<DiagramArt> {
+	const id = `m${key.slice(0, 12)}`;
+	const cached = readCached<DiagramArt>(key);
 	if (cached) {
-		recordStat({ event: 'cache-hit', ms: 0, id: `m${key.slice(0, 12)}` });
+		recordStat({ event: 'cache-hit', ms: 0, id });
 		return cached;
 	}
-	const rendered = {} as Rendered;
+	const rendered = {} as Record<DiagramTheme, RenderedSvg>;
 	for (const theme of DIAGRAM_THEMES) {
 		try {
-			rendered[theme] = await renderSvg(code, `m${key.slice(0, 12)}${theme[0]}`, MERMAID_CONFIG[theme]);
+			// The same id in both renders, so that they differ only where the theme does.
+			rendered[theme] = await renderSvg(code, id, MERMAID_CONFIG[theme]);
 		} catch (error) {
 			if (!(error instanceof MermaidSyntaxError)) throw error;
 			const line = Number(/line (\d+)/i.exec(error.message)?.[1] ?? 1);
 			throw new DiagramError(source, line, error.message.split('\n')[0] ?? error.message);
 		}
 	}
-	writeCached(key, rendered);
-	return rendered;
+	const { width, height } = rendered.light;
+	const art: DiagramArt = {
+		width,
+		height,
+		svg: mergeThemes(rendered.light.svg, rendered.dark.svg, id) ?? { light: rendered.light.svg, dark: rendered.dark.svg },
+	};
+	writeCached(key, art);
+	return art;
 }
 
 /**
- * Mermaid source → the HTML of an accessible figure with inline SVG for both colour schemes.
+ * Mermaid source → the HTML of an accessible figure with inline SVG that follows the colour scheme.
  * Renders each distinct diagram once per process and once ever while the disk cache holds it.
  */
 export async function renderDiagram(code: string, source: DiagramSource): Promise<string> {
