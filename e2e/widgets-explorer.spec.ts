@@ -22,6 +22,8 @@ const expected = (kind: ExplorerKind, name: ScenarioName): Step[] =>
 async function open(page: Page, locale: Locale, kind: ExplorerKind): Promise<Locator> {
 	await page.goto(pathOf(locale, kind));
 	const ex = page.locator('section.explorer');
+	// An explorer starts when it nears the viewport (src/widgets/start-near.ts).
+	await ex.scrollIntoViewIfNeeded();
 	await expect(ex).toHaveAttribute('data-ready', '');
 	return ex;
 }
@@ -229,3 +231,27 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	}
 }
+
+test('an explorer far down the page waits until the reader nears it, and never loses their first keystroke', async ({ page }) => {
+	const t = stringsOf('en');
+	await page.setViewportSize({ width: 1280, height: 500 });
+	await page.goto(pathOf('en', 'teardown'));
+	const ex = page.locator('section.explorer');
+	const top = await ex.evaluate((el) => el.getBoundingClientRect().top / innerHeight);
+	expect(top, 'the explorer must start more than a screen and a half below the fold for this test').toBeGreaterThan(1.6);
+	await page.waitForLoadState('load');
+	await expect(ex).not.toHaveAttribute('data-ready');
+	// Reaching in without scrolling: focus alone starts it, and the same Enter steps forward.
+	const next = ex.getByRole('button', { name: t.next });
+	await next.evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+	await expect(ex).toHaveAttribute('data-ready', '');
+	await page.keyboard.press('Enter');
+	const total = expected('teardown', EXPLORERS.teardown.scenarios[0]!).length;
+	await expect(ex.locator('[data-ex-stepno]')).toHaveText(fill(t.step, { n: 1, total }));
+	// A reader scrolling towards another explorer starts it before it is in view.
+	await page.goto(pathOf('en', 'handshake'));
+	const other = page.locator('section.explorer');
+	await expect(other).not.toHaveAttribute('data-ready');
+	await other.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 1.3));
+	await expect(other).toHaveAttribute('data-ready', '');
+});

@@ -3,6 +3,7 @@
  * scenario through the model (run.ts) and redraws the same markup. State lives in the page only.
  */
 import type { PresetName, Side } from '../../tcp';
+import { startNear } from '../start-near';
 import { fill } from '../text';
 import { CLOCK_RATE, SPEEDS, type ExplorerConfig, type Speed } from './config';
 import { runExplorer, type Drop, type ExplorerRun } from './run';
@@ -335,5 +336,5 @@ function setup(root: HTMLElement) {
 }
 
 export function initExplorers() {
-	for (const root of document.querySelectorAll<HTMLElement>('[data-explorer]:not([data-ready])')) setup(root);
+	for (const root of document.querySelectorAll<HTMLElement>('[data-explorer]:not([data-ready])')) startNear(root, setup);
 }
