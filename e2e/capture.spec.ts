@@ -2,7 +2,7 @@
 // bring-your-own-capture widget, in both locales.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { flagNames, groupConnections, readCapture } from '../src/capture/index.ts';
 import { SCENARIO_EXPECTATIONS } from '../src/tcp/index.ts';
 import en from '../src/widgets/i18n/en.ts';
@@ -22,6 +22,15 @@ const LOCALES = [
 // 1–3 and 8–13 (src/capture/model-vs-kernel.test.ts shows the correspondence).
 const scenario = SCENARIO_EXPECTATIONS['half-close'].steps;
 const corresponding = [0, 1, 2, 7, 8, 9, 10, 11, 12];
+
+
+/** The upload widget loads its code when the reader nears it (src/widgets/start-near.ts). */
+async function openUpload(page: Page, lesson: string) {
+	await page.goto(lesson);
+	const widget = page.locator('[data-cap-up]');
+	await widget.scrollIntoViewIfNeeded();
+	await expect(widget).toHaveAttribute('data-ready', '');
+}
 
 for (const { locale, prefix, s } of LOCALES) {
 	const lesson = `${prefix}real-capture/`;
@@ -90,7 +99,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget shows the committed capture as one connection of 13 segments', async ({ page }) => {
-			await page.goto(lesson);
+			await openUpload(page, lesson);
 			await page.locator('[data-cap-file]').setInputFiles(halfClosePath);
 			const conn = page.locator('.cap-conn');
 			await expect(conn).toHaveCount(1);
@@ -105,7 +114,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget rejects a file that is not a capture, naming the byte offset', async ({ page }) => {
-			await page.goto(lesson);
+			await openUpload(page, lesson);
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
 			const status = page.locator('[data-cap-status]');
 			await expect(status).toContainText(s.upload.errors['bad-magic']);
@@ -114,7 +123,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget names packet and offset in a cut-short capture', async ({ page }) => {
-			await page.goto(lesson);
+			await openUpload(page, lesson);
 			const bytes = readFileSync(join(CAPTURES, 'refused.pcap'));
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 10) });
 			const status = page.locator('[data-cap-status]');
@@ -123,7 +132,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget refuses a file over the size limit before reading it', async ({ page }) => {
-			await page.goto(lesson);
+			await openUpload(page, lesson);
 			const limit = Number(await page.locator('[data-cap-up]').getAttribute('data-max-bytes'));
 			expect(limit).toBe(5 * 1024 * 1024);
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'big.pcap', mimeType: 'application/octet-stream', buffer: Buffer.alloc(limit + 1) });

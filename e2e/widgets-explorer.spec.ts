@@ -255,3 +255,22 @@ test('an explorer far down the page waits until the reader nears it, and never l
 	await other.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight * 1.3));
 	await expect(other).toHaveAttribute('data-ready', '');
 });
+
+test('a click that lands while the explorer’s code is still loading is kept and played once it starts', async ({ page }) => {
+	const t = stringsOf('en');
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/explorer\.client\.[\w-]+\.js$/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto(pathOf('en', 'handshake'));
+	const ex = page.locator('section.explorer');
+	await ex.getByRole('button', { name: t.next }).click();
+	const total = expected('handshake', EXPLORERS.handshake.scenarios[0]!).length;
+	await expect(ex).not.toHaveAttribute('data-ready');
+	await expect(ex.locator('[data-ex-stepno]')).toHaveText(fill(t.step, { n: 0, total }));
+	release();
+	await expect(ex).toHaveAttribute('data-ready', '');
+	await expect(ex.locator('[data-ex-stepno]')).toHaveText(fill(t.step, { n: 1, total }));
+});

@@ -1,13 +1,14 @@
 /**
  * Page weight budgets, checked against the built site: for every page, the gzipped bytes of the
- * JavaScript and CSS it loads when opened (external files, what they statically import, islands,
- * and inline code) and of its HTML. Prints a table; exits 1 naming each page over a budget.
+ * JavaScript and CSS it loads (external files and everything they import, also dynamically: the
+ * widgets' code that loads near the viewport and Starlight's search UI count; islands; inline
+ * code) and of its HTML. Prints a table; exits 1 naming each page over a budget.
  *
  * Usage: node scripts/quality/budgets.ts [dist]   (BASE_PATH as the site was built with)
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { cssImports, fileFor, pages, readPage, siteFromEnv, staticImports, type Site } from './dist.ts';
+import { cssImports, fileFor, pages, readPage, siteFromEnv, scriptImports, type Site } from './dist.ts';
 import { readChunkMap } from '../../src/quality/chunk-map.ts';
 
 export const BUDGETS = { js: 50 * 1024, widgets: 20 * 1024, css: 25 * 1024, html: 60 * 1024 } as const;
@@ -50,7 +51,7 @@ export function weighPage(site: Site, page: string, isWidgetChunk: (path: string
 		}
 		return seen;
 	};
-	const scripts = closure([...refs.scripts, ...refs.islands], staticImports);
+	const scripts = closure([...refs.scripts, ...refs.islands], scriptImports);
 	const styles = closure(refs.stylesheets, cssImports);
 	const sum = (paths: Iterable<string>) => [...paths].reduce((total, path) => total + (sizes.get(path) ?? 0), 0);
 	const inlineJs = refs.inlineScripts.join('\n');

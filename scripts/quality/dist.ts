@@ -123,10 +123,14 @@ export function resolveRef(fromPath: string, ref: string): { path: string; hash:
 	return { path: url.pathname, hash: decodeURIComponent(url.hash.slice(1)) };
 }
 
-/** Static imports of a built JS module (`import"./x.js"`, `from"./x.js"`), resolved to URL paths. */
-export function staticImports(fromPath: string, code: string): string[] {
+/**
+ * The modules a built JS module can load, resolved to URL paths: static imports (`import"./x.js"`,
+ * `from"./x.js"`) and dynamic ones with a literal specifier (`import("./x.js")`), which is how
+ * widgets load near the viewport and Starlight loads its search UI once the page is idle.
+ */
+export function scriptImports(fromPath: string, code: string): string[] {
 	const found = new Set<string>();
-	for (const match of code.matchAll(/(?:\bimport\s*|\bfrom\s*)(["'`])([^"'`]+\.m?js)\1/g)) {
+	for (const match of code.matchAll(/(?:\bimport\s*\(?\s*|\bfrom\s*)(["'`])([^"'`$]+\.m?js)\1/g)) {
 		const resolved = resolveRef(fromPath, match[2]!);
 		if (resolved) found.add(resolved.path);
 	}

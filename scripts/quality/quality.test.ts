@@ -91,6 +91,19 @@ describe('budgets', () => {
 		expect(overBudget(weight)[0]).toMatch(/^js \d+\.\d KB > 50\.0 KB$/);
 	});
 
+	it('counts code a script loads later (dynamic imports), as widget code when the build says so, and skips computed specifiers', () => {
+		const dir = fixture({
+			'index.html': page('', '<script type="module" src="/_astro/entry.js"></script>'),
+			'_astro/entry.js': 'startNear("[data-x]",()=>import("./widget.js"));import(`./search.js`)',
+			'_astro/widget.js': `export const start = "${randomBytes(3000).toString('base64')}"`,
+			'_astro/search.js': 'import(`${base}pagefind.js`)',
+		});
+		const weight = weighPage({ dir, base: '/' }, '/', (path) => path === '/_astro/widget.js');
+		expect(weight.missing).toEqual([]);
+		expect(weight.widgets).toBeGreaterThan(3000);
+		expect(weight.js).toBeGreaterThan(weight.widgets);
+	});
+
 	it('reports a script the page loads that the build lacks', () => {
 		const dir = fixture({ 'index.html': page('', '<script src="/_astro/gone.js"></script>') });
 		expect(overBudget(weighPage({ dir, base: '/' }, '/', () => false))).toEqual(['missing /_astro/gone.js']);

@@ -1,24 +1,48 @@
 /**
- * Starts a widget once it comes near the viewport, or as soon as the reader reaches into it
- * (pointer, focus or key), whichever happens first. A widget further down a lesson then costs
- * nothing while the page loads, which keeps main-thread blocking low on a phone (issue 6), and the
- * reader's first click or keystroke is never lost to a widget that has not started yet: the start
- * runs in the capture phase, before the event reaches the control it was aimed at.
+ * Loads and starts a widget's code once the widget comes near the viewport, or as soon as the
+ * reader reaches into it (pointer, focus or key), whichever happens first. Until then a lesson's
+ * widgets cost a phone nothing while the page loads: neither download nor main-thread time
+ * (issue 6: Lighthouse's blocking time), and the server-rendered widget is already readable.
+ *
+ * A click that arrives while the code is still loading is held and replayed once the widget has
+ * started, so a reader's first click (or Enter on a button) is never lost. A started widget's root
+ * carries `data-ready`.
  */
+export interface Widget {
+	start(root: HTMLElement): void;
+}
+
 const REACH_IN = ['pointerdown', 'focusin', 'keydown'] as const;
 
-export function startNear(root: HTMLElement, start: (root: HTMLElement) => void): void {
-	let started = false;
-	const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && begin(), {
+export function startNear(selector: string, load: () => Promise<Widget>): void {
+	for (const root of document.querySelectorAll<HTMLElement>(selector)) watch(root, load);
+}
+
+function watch(root: HTMLElement, load: () => Promise<Widget>) {
+	let loading = false;
+	const held: HTMLElement[] = [];
+	const hold = (event: Event) => {
+		event.preventDefault();
+		event.stopImmediatePropagation();
+		if (event.target instanceof HTMLElement) held.push(event.target);
+	};
+	const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void begin(), {
 		// Half a screen of lead time, so a widget is live before a scrolling reader sees it.
 		rootMargin: '50% 0px',
 	});
-	function begin() {
-		if (started) return;
-		started = true;
+	async function begin() {
+		if (loading) return;
+		loading = true;
 		observer.disconnect();
 		for (const type of REACH_IN) root.removeEventListener(type, begin, true);
-		start(root);
+		root.addEventListener('click', hold, true);
+		try {
+			(await load()).start(root);
+			root.dataset.ready = '';
+		} finally {
+			root.removeEventListener('click', hold, true);
+		}
+		for (const target of held.splice(0)) target.click();
 	}
 	for (const type of REACH_IN) root.addEventListener(type, begin, true);
 	observer.observe(root);

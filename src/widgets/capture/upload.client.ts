@@ -68,7 +68,7 @@ function connection(c: ConnectionView, s: Strings): HTMLElement {
 	return section;
 }
 
-export function initUpload(root: HTMLElement): void {
+export function start(root: HTMLElement): void {
 	const s = JSON.parse(root.querySelector('[data-cap-strings]')?.textContent ?? '{}') as Strings;
 	const input = root.querySelector<HTMLInputElement>('[data-cap-file]')!;
 	const drop = root.querySelector<HTMLElement>('[data-cap-drop]')!;

@@ -3,7 +3,6 @@
  * scenario through the model (run.ts) and redraws the same markup. State lives in the page only.
  */
 import type { PresetName, Side } from '../../tcp';
-import { startNear } from '../start-near';
 import { fill } from '../text';
 import { CLOCK_RATE, SPEEDS, type ExplorerConfig, type Speed } from './config';
 import { runExplorer, type Drop, type ExplorerRun } from './run';
@@ -21,7 +20,7 @@ function node(tag: string, className?: string, text?: string): HTMLElement {
 	return el;
 }
 
-function setup(root: HTMLElement) {
+export function start(root: HTMLElement) {
 	const cfg = JSON.parse(root.querySelector('[data-explorer-config]')!.textContent!) as Config;
 	const t = cfg.strings;
 	const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E & Element>(sel)!;
@@ -330,11 +329,6 @@ function setup(root: HTMLElement) {
 		go(to);
 	});
 
-	root.dataset.ready = '';
 	rerun(false);
 	speak = true;
-}
-
-export function initExplorers() {
-	for (const root of document.querySelectorAll<HTMLElement>('[data-explorer]:not([data-ready])')) startNear(root, setup);
 }

@@ -13,28 +13,26 @@ function write(el: HTMLElement, text: string) {
 	);
 }
 
-/** Takes over every server-rendered self-check on the page. State lives in the page only. */
-export function initSelfChecks() {
-	for (const root of document.querySelectorAll<HTMLElement>('[data-selfcheck]:not([data-ready])')) {
-		root.dataset.ready = '';
-		const t = JSON.parse(root.dataset.strings ?? '{}') as SelfCheckStrings;
-		root.addEventListener('change', (event) => {
-			const input = event.target;
-			if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
-			const question = input.closest<HTMLElement>('[data-sc-question]');
-			if (!question) return;
-			const v = verdict({ correct: input.dataset.correct === 'true', why: input.dataset.why ?? '' }, t);
-			for (const option of question.querySelectorAll<HTMLElement>('.sc-option')) {
-				option.classList.remove('is-right', 'is-wrong');
-				option.querySelector<HTMLElement>('[data-sc-mark]')!.textContent = '';
-			}
-			const option = input.closest<HTMLElement>('.sc-option')!;
-			option.classList.add(v.correct ? 'is-right' : 'is-wrong');
-			option.querySelector<HTMLElement>('[data-sc-mark]')!.textContent = v.mark;
-			const feedback = question.querySelector<HTMLElement>('[data-sc-feedback]')!;
-			feedback.classList.toggle('is-right', v.correct);
-			feedback.classList.toggle('is-wrong', !v.correct);
-			write(feedback, v.message);
-		});
-	}
+/** Takes over a server-rendered self-check. State lives in the page only. */
+export function start(root: HTMLElement): void {
+	root.dataset.ready = '';
+	const t = JSON.parse(root.dataset.strings ?? '{}') as SelfCheckStrings;
+	root.addEventListener('change', (event) => {
+		const input = event.target;
+		if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
+		const question = input.closest<HTMLElement>('[data-sc-question]');
+		if (!question) return;
+		const v = verdict({ correct: input.dataset.correct === 'true', why: input.dataset.why ?? '' }, t);
+		for (const option of question.querySelectorAll<HTMLElement>('.sc-option')) {
+			option.classList.remove('is-right', 'is-wrong');
+			option.querySelector<HTMLElement>('[data-sc-mark]')!.textContent = '';
+		}
+		const option = input.closest<HTMLElement>('.sc-option')!;
+		option.classList.add(v.correct ? 'is-right' : 'is-wrong');
+		option.querySelector<HTMLElement>('[data-sc-mark]')!.textContent = v.mark;
+		const feedback = question.querySelector<HTMLElement>('[data-sc-feedback]')!;
+		feedback.classList.toggle('is-right', v.correct);
+		feedback.classList.toggle('is-wrong', !v.correct);
+		write(feedback, v.message);
+	});
 }

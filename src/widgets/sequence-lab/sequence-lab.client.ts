@@ -15,7 +15,7 @@ import {
 	type LabStrings,
 } from './view';
 
-export function initSequenceLab(root: HTMLElement): void {
+export function start(root: HTMLElement): void {
 	const s = JSON.parse(root.querySelector('[data-lab-strings]')?.textContent ?? '{}') as LabStrings;
 	const form = root.querySelector<HTMLFormElement>('[data-lab-form]')!;
 	const status = root.querySelector<HTMLElement>('[data-lab-status]')!;

@@ -3,7 +3,7 @@ import { createDriver, TRANSITIONS, type EventOutcome, type TransitionEvent } fr
 import { targetNode } from './diagram';
 import { announce, figureIndex, fill, moved, pathItems, resultText, type StateMachineStrings } from './view';
 
-export function initStateMachine(root: HTMLElement): void {
+export function start(root: HTMLElement): void {
 	const s = JSON.parse(root.querySelector('[data-sm-strings]')?.textContent ?? '{}') as StateMachineStrings;
 	const all = <E extends Element>(sel: string) => [...root.querySelectorAll<E>(sel)];
 	const buttons = all<HTMLButtonElement>('button[data-event]');
