@@ -12,12 +12,14 @@ const connection = groupConnections(readCapture(bytes).packets)[0]!;
 const packet = (i: number): TcpPacket => connection.segments[i]!.packet;
 
 describe('hexRows', () => {
-	it('lays out every byte once, 16 to a row, in runs that never cross a field', () => {
+	it('lays out every byte once, 16 to a row, in runs that never cross a TCP field', () => {
 		const rows = hexRows(packet(0));
 		expect(rows.map((r) => r.offset)).toEqual(['0000', '0010', '0020', '0030', '0040']);
 		const all = rows.flatMap((r) => r.runs.flatMap((run) => run.hex.split(' ')));
 		expect(all).toHaveLength(packet(0).data.length);
-		expect(rows[0]?.runs.map((r) => r.field)).toEqual(['eth.dst', 'eth.src', 'eth.type', 'ipv4.version_ihl', 'ipv4.dscp_ecn']);
+		// Ethernet and IPv4 fill the first row as one run; TCP starts at byte 34 with its ports.
+		expect(rows[0]?.runs.map((r) => r.group)).toEqual(['lower']);
+		expect(rows[2]?.runs.map((r) => r.field)).toEqual(['ipv4.dst', 'tcp.src_port', 'tcp.dst_port', 'tcp.seq', 'tcp.ack', 'tcp.data_offset', 'tcp.flags']);
 		// The sequence number (frame bytes 38–41) straddles no row here but is one run.
 		const seq = rows.flatMap((r) => r.runs).find((r) => r.field === 'tcp.seq');
 		expect(seq?.hex.split(' ')).toHaveLength(4);

@@ -100,7 +100,11 @@ export interface HexRow {
 	runs: HexRun[];
 }
 
-/** The packet's bytes, `perRow` to a row, split into runs at field boundaries. */
+/**
+ * The packet's bytes, `perRow` to a row, split into runs at TCP field boundaries. The layers below
+ * TCP are one run per row: the hex view names them together ("Ethernet + IPv4") and the field table
+ * names each, and one element per lower field was a fifth of the lesson's DOM.
+ */
 export function hexRows(packet: Pick<TcpPacket, 'data' | 'fields'>, perRow = 16): HexRow[] {
 	const fieldAt: Array<FieldRange | undefined> = [];
 	for (const f of packet.fields) for (let i = f.start; i < f.end; i++) fieldAt[i] = f;
@@ -110,8 +114,10 @@ export function hexRows(packet: Pick<TcpPacket, 'data' | 'fields'>, perRow = 16)
 		for (let i = start; i < Math.min(start + perRow, packet.data.length); i++) {
 			const field = fieldAt[i]?.name ?? 'unknown';
 			const last = runs.at(-1);
-			if (last && last.field === field && fieldAt[i] === fieldAt[i - 1]) last.hex += ` ${hex2(packet.data[i]!)}`;
-			else runs.push({ field, group: groupOf(field), hex: hex2(packet.data[i]!) });
+			const group = groupOf(field);
+			const continues = last && (group === 'lower' ? last.group === 'lower' : last.field === field && fieldAt[i] === fieldAt[i - 1]);
+			if (continues) last.hex += ` ${hex2(packet.data[i]!)}`;
+			else runs.push({ field, group, hex: hex2(packet.data[i]!) });
 		}
 		rows.push({ offset: start.toString(16).padStart(4, '0'), runs });
 	}
