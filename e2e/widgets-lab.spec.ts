@@ -28,6 +28,17 @@ for (const step of SCENARIO_EXPECTATIONS.teardown.steps) {
 /** The events of Figure 5 that take that path. */
 const SERVER_EVENTS: TransitionEvent[] = ['passive-open', 'rcv-syn', 'rcv-ack-of-syn', 'rcv-fin', 'close', 'rcv-ack-of-fin'];
 
+/**
+ * Opens a lesson with its widget started: widgets load their code when the reader nears them
+ * (src/widgets/start-near.ts), and a test types faster than any reader.
+ */
+async function openWidget(page: Page, path: string) {
+	await page.goto(path);
+	const widget = page.locator('[data-sm], [data-lab]').first();
+	await widget.scrollIntoViewIfNeeded();
+	await expect(widget).toHaveAttribute('data-ready', '');
+}
+
 async function axe(page: Page, selector: string) {
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
@@ -56,7 +67,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		}
 
 		test('walks the server path by mouse, announcing each state', async ({ page }) => {
-			await page.goto(path);
+			await openWidget(page, path);
 			const root = page.locator('[data-sm]');
 			const status = root.getByRole('status');
 			await expectState(root, 'CLOSED');
@@ -87,7 +98,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('walks the server path by keyboard: Tab, arrows, Enter and Space', async ({ page }) => {
-			await page.goto(path);
+			await openWidget(page, path);
 			const root = page.locator('[data-sm]');
 			const buttons = root.locator('button[data-event]');
 			await expect(buttons).toHaveCount(TRANSITION_EVENTS.length);
@@ -117,7 +128,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('an event that is not valid says why, in RFC 9293’s words, and changes nothing', async ({ page }) => {
-			await page.goto(path);
+			await openWidget(page, path);
 			const root = page.locator('[data-sm]');
 			const status = root.getByRole('status');
 			const send = root.locator('button[data-event="send"]');
@@ -163,7 +174,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		const seqs = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.seq));
 
 		test('shows the default connection as the model runs it, its handshake as the scenario expects', async ({ page }) => {
-			await page.goto(path);
+			await openWidget(page, path);
 			const expected = runLab(DEFAULT_INPUT);
 			await expect(rows(page)).toHaveCount(expected.length);
 			expect(await seqs(page)).toEqual(expected.map((r) => String(r.seq)));
@@ -180,7 +191,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('wraps past 2^32 − 1: ISN 4294967290 and 10 bytes put the client’s FIN at seq 5 (keyboard)', async ({ page }) => {
-			await page.goto(path);
+			await openWidget(page, path);
 			const isn = field(page, lab.clientIsn);
 			await isn.focus();
 			await isn.press('ControlOrMeta+a');
@@ -199,7 +210,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the presets run by mouse and keyboard', async ({ page }) => {
-			await page.goto(path);
+			await openWidget(page, path);
 			await page.getByRole('button', { name: lab.wrap }).focus();
 			await page.keyboard.press('Enter');
 			expect(await seqs(page)).toEqual(runLab(WRAP_INPUT).map((r) => String(r.seq)));
@@ -213,7 +224,7 @@ for (const { locale, prefix, s } of LOCALES) {
 
 		for (const bad of ['-1', '4294967296', '1.5', 'abc']) {
 			test(`an ISN of “${bad}” gets an inline message and changes nothing`, async ({ page }) => {
-				await page.goto(path);
+				await openWidget(page, path);
 				const body = page.locator('[data-lab-rows]');
 				await page.getByRole('button', { name: lab.run }).click();
 				const before = await body.innerHTML();
