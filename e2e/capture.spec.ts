@@ -2,11 +2,12 @@
 // bring-your-own-capture widget, in both locales.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { flagNames, groupConnections, readCapture } from '../src/capture/index.ts';
 import { SCENARIO_EXPECTATIONS } from '../src/tcp/index.ts';
 import en from '../src/widgets/i18n/en.ts';
 import zhCN from '../src/widgets/i18n/zh-CN.ts';
+import { openWidget } from './widgets.ts';
 
 const CAPTURES = join(import.meta.dirname, '..', 'content', 'captures');
 const halfClosePath = join(CAPTURES, 'half-close.pcap');
@@ -24,13 +25,6 @@ const scenario = SCENARIO_EXPECTATIONS['half-close'].steps;
 const corresponding = [0, 1, 2, 7, 8, 9, 10, 11, 12];
 
 
-/** The upload widget loads its code when the reader nears it (src/widgets/start-near.ts). */
-async function openUpload(page: Page, lesson: string) {
-	await page.goto(lesson);
-	const widget = page.locator('[data-cap-up]');
-	await widget.scrollIntoViewIfNeeded();
-	await expect(widget).toHaveAttribute('data-ready', '');
-}
 
 for (const { locale, prefix, s } of LOCALES) {
 	const lesson = `${prefix}real-capture/`;
@@ -100,7 +94,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget shows the committed capture as one connection of 13 segments', async ({ page }) => {
-			await openUpload(page, lesson);
+			await openWidget(page, lesson, '[data-cap-up]');
 			await page.locator('[data-cap-file]').setInputFiles(halfClosePath);
 			const conn = page.locator('.cap-conn');
 			await expect(conn).toHaveCount(1);
@@ -115,7 +109,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget rejects a file that is not a capture, naming the byte offset', async ({ page }) => {
-			await openUpload(page, lesson);
+			await openWidget(page, lesson, '[data-cap-up]');
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
 			const status = page.locator('[data-cap-status]');
 			await expect(status).toContainText(s.upload.errors['bad-magic']);
@@ -124,7 +118,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget names packet and offset in a cut-short capture', async ({ page }) => {
-			await openUpload(page, lesson);
+			await openWidget(page, lesson, '[data-cap-up]');
 			const bytes = readFileSync(join(CAPTURES, 'refused.pcap'));
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 10) });
 			const status = page.locator('[data-cap-status]');
@@ -133,7 +127,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the upload widget refuses a file over the size limit before reading it', async ({ page }) => {
-			await openUpload(page, lesson);
+			await openWidget(page, lesson, '[data-cap-up]');
 			const limit = Number(await page.locator('[data-cap-up]').getAttribute('data-max-bytes'));
 			expect(limit).toBe(5 * 1024 * 1024);
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'big.pcap', mimeType: 'application/octet-stream', buffer: Buffer.alloc(limit + 1) });

@@ -9,6 +9,7 @@ import { EXPLORERS, type ExplorerKind } from '../src/widgets/explorer/config';
 import { widgetStrings } from '../src/widgets/i18n';
 import { fill } from '../src/widgets/text';
 import { LOCALES, type Locale } from './lessons';
+import { openWidget } from './widgets';
 
 const ISN = { client: 4_294_967_290, server: 5000 };
 const mod32 = (n: number) => ((n % 2 ** 32) + 2 ** 32) % 2 ** 32;
@@ -20,12 +21,7 @@ const expected = (kind: ExplorerKind, name: ScenarioName): Step[] =>
 	SCENARIO_EXPECTATIONS[name].steps.slice(kind === 'teardown' ? 3 : 0);
 
 async function open(page: Page, locale: Locale, kind: ExplorerKind): Promise<Locator> {
-	await page.goto(pathOf(locale, kind));
-	const ex = page.locator('section.explorer');
-	// An explorer starts when it nears the viewport (src/widgets/start-near.ts).
-	await ex.scrollIntoViewIfNeeded();
-	await expect(ex).toHaveAttribute('data-ready', '');
-	return ex;
+	return openWidget(page, pathOf(locale, kind), 'section.explorer');
 }
 
 async function setIsn(ex: Locator, locale: Locale) {

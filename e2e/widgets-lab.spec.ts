@@ -9,6 +9,7 @@ import en from '../src/widgets/i18n/en';
 import zhCN from '../src/widgets/i18n/zh-CN';
 import { DEFAULT_INPUT, runLab, WRAP_INPUT } from '../src/widgets/sequence-lab/view';
 import { fill } from '../src/widgets/state-machine/view';
+import { openWidget } from './widgets';
 
 const LOCALES = [
 	{ locale: 'zh-CN', prefix: '', s: zhCN },
@@ -27,17 +28,6 @@ for (const step of SCENARIO_EXPECTATIONS.teardown.steps) {
 }
 /** The events of Figure 5 that take that path. */
 const SERVER_EVENTS: TransitionEvent[] = ['passive-open', 'rcv-syn', 'rcv-ack-of-syn', 'rcv-fin', 'close', 'rcv-ack-of-fin'];
-
-/**
- * Opens a lesson with its widget started: widgets load their code when the reader nears them
- * (src/widgets/start-near.ts), and a test types faster than any reader.
- */
-async function openWidget(page: Page, path: string) {
-	await page.goto(path);
-	const widget = page.locator('[data-sm], [data-lab]').first();
-	await widget.scrollIntoViewIfNeeded();
-	await expect(widget).toHaveAttribute('data-ready', '');
-}
 
 async function axe(page: Page, selector: string) {
 	for (const scheme of ['light', 'dark'] as const) {
@@ -67,7 +57,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		}
 
 		test('walks the server path by mouse, announcing each state', async ({ page }) => {
-			await openWidget(page, path);
+			await openWidget(page, path, '[data-sm], [data-lab]');
 			const root = page.locator('[data-sm]');
 			const status = root.getByRole('status');
 			await expectState(root, 'CLOSED');
@@ -98,7 +88,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('walks the server path by keyboard: Tab, arrows, Enter and Space', async ({ page }) => {
-			await openWidget(page, path);
+			await openWidget(page, path, '[data-sm], [data-lab]');
 			const root = page.locator('[data-sm]');
 			const buttons = root.locator('button[data-event]');
 			await expect(buttons).toHaveCount(TRANSITION_EVENTS.length);
@@ -128,7 +118,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('an event that is not valid says why, in RFC 9293’s words, and changes nothing', async ({ page }) => {
-			await openWidget(page, path);
+			await openWidget(page, path, '[data-sm], [data-lab]');
 			const root = page.locator('[data-sm]');
 			const status = root.getByRole('status');
 			const send = root.locator('button[data-event="send"]');
@@ -174,7 +164,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		const seqs = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.seq));
 
 		test('shows the default connection as the model runs it, its handshake as the scenario expects', async ({ page }) => {
-			await openWidget(page, path);
+			await openWidget(page, path, '[data-sm], [data-lab]');
 			const expected = runLab(DEFAULT_INPUT);
 			await expect(rows(page)).toHaveCount(expected.length);
 			expect(await seqs(page)).toEqual(expected.map((r) => String(r.seq)));
@@ -191,7 +181,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('wraps past 2^32 − 1: ISN 4294967290 and 10 bytes put the client’s FIN at seq 5 (keyboard)', async ({ page }) => {
-			await openWidget(page, path);
+			await openWidget(page, path, '[data-sm], [data-lab]');
 			const isn = field(page, lab.clientIsn);
 			await isn.focus();
 			await isn.press('ControlOrMeta+a');
@@ -210,7 +200,7 @@ for (const { locale, prefix, s } of LOCALES) {
 		});
 
 		test('the presets run by mouse and keyboard', async ({ page }) => {
-			await openWidget(page, path);
+			await openWidget(page, path, '[data-sm], [data-lab]');
 			await page.getByRole('button', { name: lab.wrap }).focus();
 			await page.keyboard.press('Enter');
 			expect(await seqs(page)).toEqual(runLab(WRAP_INPUT).map((r) => String(r.seq)));
@@ -224,7 +214,7 @@ for (const { locale, prefix, s } of LOCALES) {
 
 		for (const bad of ['-1', '4294967296', '1.5', 'abc']) {
 			test(`an ISN of “${bad}” gets an inline message and changes nothing`, async ({ page }) => {
-				await openWidget(page, path);
+				await openWidget(page, path, '[data-sm], [data-lab]');
 				const body = page.locator('[data-lab-rows]');
 				await page.getByRole('button', { name: lab.run }).click();
 				const before = await body.innerHTML();

@@ -69,7 +69,7 @@ async function main() {
 						.map((ref) => `${c}/${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`),
 				);
 				const current: PageScores = { page, scores, cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0, failing, runs: run };
-				if (!best || isBetter(current, best)) best = { ...current, runs: run };
+				if (!best || isBetter(current, best)) best = current;
 				best.runs = run;
 				if (belowBar(best).length === 0) break;
 			}
