@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { LOCALES } from './lessons';
 import { builtPages } from './pages';
 
 /** WCAG 2.2 A and AA, as axe-core tags them. */
@@ -24,4 +25,40 @@ for (const path of builtPages()) {
 			expect(await violations(page), `axe violations on /${path} (${scheme})`).toEqual([]);
 		}
 	});
+}
+
+/**
+ * A widget keeps its height when its code takes over, so the page does not jump under a reader who
+ * is scrolling (widgets start half a screen before they come into view: src/widgets/start-near.ts).
+ * The widgets' code is held back while the server-rendered heights are measured.
+ */
+const WIDGETS = '[data-explorer], [data-lab], [data-sm], [data-cap-up]';
+const WIDGET_CODE = /\/(explorer|sequence-lab|state-machine|upload)\.client\.[\w-]+\.js$/;
+for (const slug of ['handshake', 'teardown', 'sequence-numbers', 'state-machine', 'real-capture']) {
+	for (const locale of LOCALES) {
+		const path = `${locale === 'en' ? 'en/' : ''}${slug}/`;
+		test(`/${path}: its widget keeps its height when it starts, on a phone and a desktop`, async ({ page }) => {
+			for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+				await page.setViewportSize(viewport);
+				let release!: () => void;
+				const released = new Promise<void>((resolve) => (release = resolve));
+				await page.route(WIDGET_CODE, async (route) => {
+					await released;
+					await route.continue();
+				});
+				await page.goto(path);
+				const widgets = page.locator(WIDGETS);
+				const heights = () => widgets.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+				await expect(widgets).not.toHaveCount(0);
+				const before = await heights();
+				release();
+				for (const widget of await widgets.all()) {
+					await widget.scrollIntoViewIfNeeded();
+					await expect(widget).toHaveAttribute('data-ready', '');
+				}
+				expect(await heights(), `widget heights on /${path} at ${viewport.width} px`).toEqual(before);
+				await page.unrouteAll();
+			}
+		});
+	}
 }

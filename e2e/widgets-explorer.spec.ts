@@ -265,7 +265,7 @@ test('a click that lands while the explorer’s code is still loading is kept an
 	await ex.getByRole('button', { name: t.next }).click();
 	const total = expected('handshake', EXPLORERS.handshake.scenarios[0]!).length;
 	await expect(ex).not.toHaveAttribute('data-ready');
-	await expect(ex.locator('[data-ex-stepno]')).toHaveText(fill(t.step, { n: 0, total }));
+	await expect(ex.locator('[data-ex-stepno]')).toHaveText(`${t.start} · ${fill(t.step, { n: 0, total })}`);
 	release();
 	await expect(ex).toHaveAttribute('data-ready', '');
 	await expect(ex.locator('[data-ex-stepno]')).toHaveText(fill(t.step, { n: 1, total }));
