@@ -78,6 +78,24 @@ test('a wide diagram scrolls inside its box on a phone, never the page', async (
 	}
 });
 
+test('a diagram drawn as the reader scrolls to it takes the height its placeholder held', async ({ page }) => {
+	// Off-screen diagrams are not drawn until near (content-visibility); their placeholders must not
+	// be taller or shorter than the drawing, or the page would move under the reader.
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 740 });
+		for (const path of ['failures/', 'en/why-four/']) {
+			await page.goto(path);
+			const boxes = page.locator('.diagram-scroll');
+			const heights = () => boxes.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+			const placeholders = await heights();
+			const drawnAtLoad = await boxes.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().top < innerHeight).length);
+			expect(placeholders.length - drawnAtLoad, `${path} needs diagrams below the fold`).toBeGreaterThan(2);
+			for (const box of await boxes.all()) await box.scrollIntoViewIfNeeded();
+			expect(await heights(), `${path} at ${width} px`).toEqual(placeholders);
+		}
+	}
+});
+
 const searches = [
 	{ path: 'overview/', term: '三次握手', expected: /\/handshake\// },
 	{ path: 'overview/', term: '四次挥手', expected: /\/teardown\// },

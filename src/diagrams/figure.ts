@@ -7,6 +7,9 @@ export interface DiagramArt {
 	svg: string | Record<DiagramTheme, string>;
 }
 
+/** Height over width, to four places: enough for a placeholder within a pixel of a 2,000 px diagram. */
+const ratio = (width: number, height: number) => String(Math.round((height / width) * 1e4) / 1e4);
+
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -22,7 +25,7 @@ export function figureHtml(title: string, { width, height, svg }: DiagramArt): s
 			: (['light', 'dark'] as const).map((theme) => `<div class="diagram-svg diagram-${theme}">${svg[theme]}</div>`).join('');
 	return (
 		`<figure class="diagram">` +
-		`<div class="diagram-scroll" tabindex="0" role="region" aria-label="${escapeHtml(title)}" style="--diagram-width:${width}px;--diagram-height:${height}px">${layers}</div>` +
+		`<div class="diagram-scroll" tabindex="0" role="region" aria-label="${escapeHtml(title)}" style="--diagram-width:${width}px;--diagram-ratio:${ratio(width, height)}">${layers}</div>` +
 		`<figcaption>${escapeHtml(title)}</figcaption>` +
 		`</figure>`
 	);

@@ -60,7 +60,7 @@ describe('figureHtml', () => {
 	it('shows a merged diagram once, and an unmerged pair as theme layers', () => {
 		const one = figureHtml('T', { width: 10, height: 20, svg: '<svg></svg>' });
 		expect(one).toContain('<div class="diagram-svg"><svg></svg></div>');
-		expect(one).toContain('--diagram-width:10px;--diagram-height:20px');
+		expect(one).toContain('--diagram-width:10px;--diagram-ratio:2');
 		const pair = figureHtml('T', { width: 10, height: 20, svg: { light: '<svg id="l"></svg>', dark: '<svg id="d"></svg>' } });
 		expect(pair).toContain('<div class="diagram-svg diagram-light"><svg id="l"></svg></div><div class="diagram-svg diagram-dark"><svg id="d"></svg></div>');
 	});
