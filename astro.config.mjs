@@ -57,6 +57,9 @@ export default defineConfig({
 				Footer: './src/sponsors/Footer.astro',
 				// The lesson, then its self-check questions from the front matter's `quiz`.
 				MarkdownContent: './src/widgets/selfcheck/MarkdownContent.astro',
+				// Starlight's tables of contents with a script that reads only their headings (src/toc).
+				TableOfContents: './src/toc/TableOfContents.astro',
+				MobileTableOfContents: './src/toc/MobileTableOfContents.astro',
 			},
 			sidebar: [
 				{
