@@ -59,7 +59,7 @@ export const DIRECTIVES = [
 	"object-src 'none'",
 	"base-uri 'self'",
 	"form-action 'self'",
-];
+] as const;
 
 /** Added to the policy when it is sent as an HTTP header (public/_headers). */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
@@ -68,7 +68,7 @@ export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
 export function cspConfig(root: string) {
 	return {
 		algorithm: 'SHA-256' as const,
-		directives: DIRECTIVES,
+		directives: [...DIRECTIVES],
 		scriptDirective: {
 			resources: ["'self'", "'wasm-unsafe-eval'"],
 			hashes: inlineScriptHashes([join(starlightDir(root), 'dist'), join(root, 'src')]) as `sha256-${string}`[],
