@@ -108,6 +108,26 @@ for (const { locale, prefix, s } of LOCALES) {
 			await expect(conn).toContainText(s.upload.inferred);
 		});
 
+		test('a capture dropped on the upload widget opens as one chosen with the picker', async ({ page }) => {
+			const widget = await openWidget(page, lesson, '[data-cap-up]');
+			const zone = widget.locator('[data-cap-drop]');
+			const bytes = [...readFileSync(join(CAPTURES, 'refused.pcap'))];
+			// A drag from the desktop, as the browser delivers it: dragover (the zone lights up), then drop.
+			const transfer = await page.evaluateHandle((data) => {
+				const dt = new DataTransfer();
+				dt.items.add(new File([new Uint8Array(data)], 'refused.pcap', { type: 'application/vnd.tcpdump.pcap' }));
+				return dt;
+			}, bytes);
+			await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+			await expect(zone).toHaveClass(/is-over/);
+			await zone.dispatchEvent('drop', { dataTransfer: transfer });
+			await expect(zone).not.toHaveClass(/is-over/);
+			await expect(widget.locator('[data-cap-status]')).toContainText('refused.pcap');
+			const conn = widget.locator('.cap-conn');
+			await expect(conn).toHaveCount(1);
+			await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(2);
+		});
+
 		test('the upload widget rejects a file that is not a capture, naming the byte offset', async ({ page }) => {
 			await openWidget(page, lesson, '[data-cap-up]');
 			await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
