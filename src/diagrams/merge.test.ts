@@ -27,6 +27,11 @@ describe('mergeThemes', () => {
 		expect(merged).toContain('<text style="text-anchor: middle">Client</text>');
 	});
 
+	it('keeps a font family that is not the SVG’s own', () => {
+		const mono = light.replace(FONT, 'font-family: monospace');
+		expect(mergeThemes(mono, mono, 'm1')).toContain('<text style="text-anchor: middle; font-family: monospace">Client</text>');
+	});
+
 	it('adds nothing when the renders are the same', () => {
 		const same = mergeThemes(light, light, 'm1')!;
 		expect(same).not.toContain('var(--');

@@ -24,6 +24,7 @@ export function mergeThemes(light: string, dark: string, id: string): string | u
 	if (!mergeNode(lightTree!, darkTree!, varFor)) return undefined;
 	const svg = lightTree!.children.find((n): n is Element => n.type === 'element' && n.tagName === 'svg');
 	if (!svg) return undefined;
+	dropRepeatedFont(svg, id);
 	if (vars.size) {
 		const list = [...vars.values()];
 		const scope = `#${id}`;
@@ -64,23 +65,32 @@ function mergeProperties(a: Element, b: Element, varFor: VarFor): boolean {
 		delete a.properties.stopColor;
 		a.properties.style = `${a.properties.style ? `${a.properties.style};` : ''}stop-color:${varFor(x, y)}`;
 	}
-	stripInheritedFont(a);
 	return true;
 }
 
 /**
- * Mermaid repeats its font stack in every text element's style; the SVG's own rule already sets
- * it, so descendants inherit the same font without it.
+ * Mermaid repeats the SVG's font stack (its `#id{font-family:…}` rule) in every text element's
+ * style. Text inherits it from the SVG, so those repeats go; a family that differs stays.
  */
-function stripInheritedFont(element: Element) {
-	const style = element.properties.style;
-	if (element.tagName === 'svg' || typeof style !== 'string' || !style.includes('font-family')) return;
-	const kept = style
-		.split(';')
-		.filter((decl) => decl.trim() && !/^\s*font-family\s*:/.test(decl))
-		.join(';');
-	if (kept) element.properties.style = kept;
-	else delete element.properties.style;
+function dropRepeatedFont(svg: Element, id: string) {
+	const css = svg.children.find((n): n is Element => n.type === 'element' && n.tagName === 'style')?.children[0];
+	const family = css?.type === 'text' ? new RegExp(`#${id}\\{font-family:([^;}]+)`).exec(css.value)?.[1] : undefined;
+	if (!family) return;
+	const squash = (value: string) => value.replace(/\s+/g, '');
+	const repeat = (decl: string) => {
+		const [property, ...value] = decl.split(':');
+		return property!.trim() === 'font-family' && squash(value.join(':')) === squash(family);
+	};
+	const walk = (element: Element) => {
+		const style = element.properties.style;
+		if (typeof style === 'string' && style.includes('font-family')) {
+			const kept = style.split(';').filter((decl) => decl.trim() && !repeat(decl)).join(';');
+			if (kept) element.properties.style = kept;
+			else delete element.properties.style;
+		}
+		for (const child of element.children) if (child.type === 'element') walk(child);
+	};
+	for (const child of svg.children) if (child.type === 'element') walk(child);
 }
 
 function mergeStyleElement(a: Element, b: Element, varFor: VarFor): boolean {
