@@ -18,6 +18,16 @@ export function startNear(selector: string, load: () => Promise<Widget>): void {
 	for (const root of document.querySelectorAll<HTMLElement>(selector)) watch(root, load);
 }
 
+/** Starts widgets at once, for one whose code is too small to be worth deferring (the self-check). */
+export function startNow(selector: string, widget: Widget): void {
+	for (const root of document.querySelectorAll<HTMLElement>(selector)) started(root, widget);
+}
+
+function started(root: HTMLElement, widget: Widget) {
+	widget.start(root);
+	root.dataset.ready = '';
+}
+
 function watch(root: HTMLElement, load: () => Promise<Widget>) {
 	let loading = false;
 	const held: HTMLElement[] = [];
@@ -37,8 +47,7 @@ function watch(root: HTMLElement, load: () => Promise<Widget>) {
 		for (const type of REACH_IN) root.removeEventListener(type, begin, true);
 		root.addEventListener('click', hold, true);
 		try {
-			(await load()).start(root);
-			root.dataset.ready = '';
+			started(root, await load());
 		} finally {
 			root.removeEventListener('click', hold, true);
 		}

@@ -15,7 +15,6 @@ function write(el: HTMLElement, text: string) {
 
 /** Takes over a server-rendered self-check. State lives in the page only. */
 export function start(root: HTMLElement): void {
-	root.dataset.ready = '';
 	const t = JSON.parse(root.dataset.strings ?? '{}') as SelfCheckStrings;
 	root.addEventListener('change', (event) => {
 		const input = event.target;
