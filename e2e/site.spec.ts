@@ -96,6 +96,17 @@ test('a diagram drawn as the reader scrolls to it takes the height its placehold
 	}
 });
 
+test('printed, every diagram is drawn, not only those near the screen', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 740 });
+	await page.goto('failures/');
+	// checkVisibility with contentVisibilityAuto: false for content that content-visibility skips.
+	const drawn = () =>
+		page.locator('.diagram-svg svg').evaluateAll((svgs) => svgs.map((svg) => svg.checkVisibility({ contentVisibilityAuto: true })));
+	expect((await drawn()).filter((d) => !d).length, 'on screen, diagrams far below are skipped').toBeGreaterThan(2);
+	await page.emulateMedia({ media: 'print' });
+	expect(await drawn()).not.toContain(false);
+});
+
 const searches = [
 	{ path: 'overview/', term: '三次握手', expected: /\/handshake\// },
 	{ path: 'overview/', term: '四次挥手', expected: /\/teardown\// },
