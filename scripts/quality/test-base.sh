@@ -9,5 +9,5 @@ astro build
 node scripts/quality/budgets.ts > /dev/null
 node scripts/quality/links.ts
 # The specs a base path can break: links, assets, search, language picker (site), every page under
-# the CSP with no failed request or console error (csp). Set BASE_E2E_ARGS= (empty) for the whole suite.
-playwright test ${BASE_E2E_ARGS-e2e/site.spec.ts e2e/csp.spec.ts}
+# the CSP with no failed request or console error, every lesson rendered (every-page). Set BASE_E2E_ARGS= (empty) for the whole suite.
+playwright test ${BASE_E2E_ARGS-e2e/site.spec.ts e2e/every-page.spec.ts}
