@@ -3,6 +3,7 @@ import { flagText, parseFlags, type Segment } from './segment';
 import { isSeqNumber } from './sequence';
 
 export type Side = 'client' | 'server';
+export const SIDES: readonly Side[] = ['client', 'server'];
 export type Direction = 'c2s' | 's2c';
 
 /**

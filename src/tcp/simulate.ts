@@ -1,6 +1,6 @@
 import { createEndpoint, type Endpoint, type EndpointConfig, type SendReason, type TimerName } from './endpoint';
 import { TcpError } from './errors';
-import { createNetwork, type Direction, type NetworkConfig, type Side } from './network';
+import { createNetwork, SIDES, type Direction, type NetworkConfig, type Side } from './network';
 import type { Segment } from './segment';
 import { otherSide, type StatePair, type Trace, type TraceEvent, type UserCall } from './trace';
 
@@ -26,7 +26,6 @@ export interface SimulationConfig {
 
 type Draft<E> = E extends unknown ? Omit<E, 't' | 'states' | 'before'> : never;
 
-const SIDES: readonly Side[] = ['client', 'server'];
 const CALLS: readonly UserCall[] = ['listen', 'open', 'send', 'close', 'abort'];
 // A guard for pathological injected segments (endpoints answering each other's ACKs forever).
 const MAX_EVENTS = 20_000;

@@ -2,16 +2,15 @@
  * Takes over a server-rendered explorer (ScenarioExplorer.astro): every change re-runs the
  * scenario through the model (run.ts) and redraws the same markup. State lives in the page only.
  */
-import type { PresetName, Side } from '../../tcp';
+import { SIDES, type PresetName, type Side } from '../../tcp';
 import { fill } from '../text';
 import { CLOCK_RATE, SPEEDS, type ExplorerConfig, type Speed } from './config';
 import { runExplorer, type Drop, type ExplorerRun } from './run';
-import { announce, both, clock, parseIsn, retransmissions, seconds, tableRows, timeline, whyText, type ClientStrings } from './view';
+import { announce, both, clock, lanes, parseIsn, retransmissions, seconds, tableRows, timeline, whyText, type ClientStrings } from './view';
 
 type Config = ExplorerConfig & { strings: ClientStrings };
 
 const randomIsn = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
-const SIDES: readonly Side[] = ['client', 'server'];
 
 function node(tag: string, className?: string, text?: string): HTMLElement {
 	const el = document.createElement(tag);
@@ -100,22 +99,21 @@ export function start(root: HTMLElement) {
 
 	function renderTimeline() {
 		const tl = timeline(run, t);
-		const pct = (ms: number) => `${(ms / tl.max) * 100}%`;
 		ui.tracks.replaceChildren(
-			...SIDES.map((side) => {
+			...lanes(tl).map(({ side, bars, marks }) => {
 				const track = node('div', 'ex-track');
 				track.append(node('span', 'ex-track-name', t.sides[side]));
 				const lane = node('div', 'ex-lane');
-				for (const b of tl.bars.filter((x) => x.side === side)) {
+				for (const b of bars) {
 					const bar = node('span', 'ex-bar', b.label);
-					bar.style.insetInlineStart = pct(b.start);
-					bar.style.width = pct(b.end - b.start);
+					bar.style.insetInlineStart = b.left;
+					bar.style.width = b.width;
 					lane.append(bar);
 				}
-				for (const m of tl.marks.filter((x) => x.side === side)) {
+				for (const m of marks) {
 					const mark = node('span', m.lost ? 'ex-mark is-lost' : 'ex-mark', m.lost ? '✗' : '');
 					mark.dataset.step = String(m.step);
-					mark.style.insetInlineStart = pct(m.at);
+					mark.style.insetInlineStart = m.left;
 					lane.append(mark);
 				}
 				track.append(lane);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_NAMES, type ScenarioName } from '../../tcp';
 import { widgetStrings } from '../i18n';
 import { runExplorer } from './run';
-import { announce, both, clock, parseIsn, retransmissions, tableRows, timeline, whyKeys, whyText, type ClientStrings } from './view';
+import { announce, both, clock, lanes, parseIsn, retransmissions, tableRows, timeline, whyKeys, whyText, type ClientStrings } from './view';
 
 const isn = { client: 100, server: 300 };
 const strings = (lang: string): ClientStrings => {
@@ -64,6 +64,16 @@ describe('explorer view logic', () => {
 			[1000, 3000, 'RTO 2 s'],
 		]);
 		expect(tl.max).toBeGreaterThanOrEqual(3000);
+	});
+
+	it('lays the timeline out as one lane per side, in percent of its scale', () => {
+		const run = runExplorer({ scenario: 'lost-syn', isn, drops: [{ dir: 'c2s', index: 1 }] });
+		const tl = timeline(run, en);
+		const [client, server] = lanes(tl);
+		expect([client!.side, server!.side]).toEqual(['client', 'server']);
+		expect(client!.bars[0]).toEqual({ label: 'RTO 1 s', left: '0%', width: `${(1000 / tl.max) * 100}%` });
+		expect(server!.bars).toEqual([]);
+		expect([...client!.marks, ...server!.marks].map((m) => m.step).sort((a, b) => a - b)).toEqual(run.steps.map((_, i) => i + 1));
 	});
 
 	it('parses ISNs strictly', () => {

@@ -1,5 +1,5 @@
 /** Pure view logic of the explorers: words and numbers for a run, no DOM. */
-import type { ScenarioName, Side } from '../../tcp';
+import { SIDES, type ScenarioName, type Side } from '../../tcp';
 import type { WidgetStrings } from '../i18n';
 import { fill } from '../text';
 import type { ExplorerRun, ExplorerStep } from './run';
@@ -129,6 +129,16 @@ export function timeline(run: ExplorerRun, t: ExplorerStrings): Timeline {
 	const marks = run.steps.map((s, i) => ({ side: s.from, at: s.sentAt, label: s.flags, lost: s.lost, step: i + 1 }));
 	const max = Math.max(1, ...marks.map((m) => m.at + 100), ...bars.map((b) => b.end));
 	return { max, marks, bars };
+}
+
+/** The timeline as one lane per side, positions in percent of its scale: what both renderers draw. */
+export function lanes(tl: Timeline) {
+	const pct = (ms: number) => `${(ms / tl.max) * 100}%`;
+	return SIDES.map((side) => ({
+		side,
+		bars: tl.bars.filter((b) => b.side === side).map((b) => ({ label: b.label, left: pct(b.start), width: pct(b.end - b.start) })),
+		marks: tl.marks.filter((m) => m.side === side).map((m) => ({ lost: m.lost, step: m.step, left: pct(m.at) })),
+	}));
 }
 
 /** TIME-WAIT periods that start within the shown steps. */
