@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINUX_PRESET } from './config';
+import { LINUX_CONFIG } from './config';
 import { createEndpoint, type Effect, type Endpoint, type EndpointConfig } from './endpoint';
 import { TcpError } from './errors';
 import { flagText, parseFlags, type Segment } from './segment';
@@ -240,7 +240,7 @@ describe('retransmission timer (RFC 6298)', () => {
 	};
 
 	it('Linux SYN: 1 s doubling, 6 retries, gives up after 127 s', () => {
-		const { h, starts, retransmits } = backoff(LINUX_PRESET, (ep) => ep.open());
+		const { h, starts, retransmits } = backoff(LINUX_CONFIG, (ep) => ep.open());
 		expect(starts).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 64_000]);
 		expect(starts.reduce((a, b) => a + b)).toBe(127_000);
 		expect(retransmits).toHaveLength(6);
@@ -248,7 +248,7 @@ describe('retransmission timer (RFC 6298)', () => {
 	});
 
 	it('Linux SYN,ACK: 5 retries', () => {
-		const { retransmits } = backoff(LINUX_PRESET, (ep) => {
+		const { retransmits } = backoff(LINUX_CONFIG, (ep) => {
 			ep.listen();
 			ep.receive(seg('SYN', PEER));
 		});

@@ -7,14 +7,16 @@
  * Segments:  Segment { flags: Flags; seq; ack; wnd; len }, segLen(s), flagText(s), parseFlags('SYN, ACK')
  * States:    TcpState, TCP_STATES, TRANSITIONS (Figure 5's arrows), OTHER_TRANSITIONS (§3.10's others)
  * Errors:    TcpError { code: TcpErrorCode; state?: TcpState; isCallError() } — never a silent wrong state
- * Config:    RFC_PRESET, LINUX_PRESET, PRESETS, resolveConfig(partial)
+ * Config:    TcpConfig, RFC9293_CONFIG, LINUX_CONFIG, resolveConfig(partial)
+ * Profiles:  ProfileName 'rfc9293' | 'linux', PROFILES[name] = { id, config, switches: { id, value, unit, source }[] },
+ *            sourceUrl(source); every switch cites its source (profile.ts)
  * ISNs:      fixedIsn(n), seededIsn(seed): IsnSource = (nowMs) => number
  * Endpoint:  createEndpoint(config, out, now?) → { state, tcb(), listen, open, send, close, abort, receive, fire }
  * Simulate:  simulate({ client, server, network?: { delayMs?, script?: NetworkAction[] }, actions, untilMs? }) → Trace
  *            Trace { events: TraceEvent[]; isn; final }, traceSteps(trace) → Step[], relativeNumbers(trace, from, seg)
  * Driver:    createDriver({ isn?, peerIsn? }) → { state, path, probe(event), apply(event), reset() }: one endpoint
  *            moved by Figure 5's events (TRANSITION_EVENTS), its peer's segments built from its TCB
- * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, preset?, extra?, closer? }) → SimulationConfig, runScenario(name, opts?) → Trace,
+ * Scenarios: SCENARIO_NAMES, scenario(name, { isn?, profile?, timeWaitMs?, extra?, closer? }) → SimulationConfig, runScenario(name, opts?) → Trace,
  *            SCENARIO_EXPECTATIONS[name] = { steps: Step[]; final }
  * Mermaid:   traceToMermaid(trace, { labels, numbers?, accTitle?, accDescr?, fromMs? }) → sequenceDiagram text
  *
@@ -26,6 +28,7 @@ export * from './segment';
 export * from './states';
 export * from './errors';
 export * from './config';
+export * from './profile';
 export * from './isn';
 export * from './endpoint';
 export * from './network';

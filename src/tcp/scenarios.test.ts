@@ -27,9 +27,9 @@ describe('named scenarios match the lessons’ facts', () => {
 		);
 	});
 
-	it('hold for seeded (RFC 9293 §3.4.1-style) ISNs and under the Linux preset', () => {
+	it('hold for seeded (RFC 9293 §3.4.1-style) ISNs and under the Linux profile', () => {
 		for (const name of SCENARIO_NAMES) {
-			const trace = runScenario(name, { isn: { client: seededIsn(1), server: seededIsn(2) }, preset: 'linux' });
+			const trace = runScenario(name, { isn: { client: seededIsn(1), server: seededIsn(2) }, profile: 'linux' });
 			if (name !== 'old-duplicate-syn') expect(traceSteps(trace)).toEqual(SCENARIO_EXPECTATIONS[name].steps);
 			expect(trace.final).toEqual(SCENARIO_EXPECTATIONS[name].final);
 		}
@@ -45,7 +45,7 @@ describe('scenario details', () => {
 
 	it('TIME-WAIT lasts 2×MSL (RFC) or 60 s (Linux)', () => {
 		const rfc = fires(runScenario('time-wait-expiry'), 'time-wait');
-		const linux = fires(runScenario('time-wait-expiry', { preset: 'linux' }), 'time-wait');
+		const linux = fires(runScenario('time-wait-expiry', { profile: 'linux' }), 'time-wait');
 		// the client enters TIME-WAIT at 450 ms
 		expect(rfc.map((e) => e.t)).toEqual([450 + 240_000]);
 		expect(linux.map((e) => e.t)).toEqual([450 + 60_000]);

@@ -1,8 +1,8 @@
-import { PRESETS, type PresetName } from './config';
 import type { EndpointConfig } from './endpoint';
 import { TcpError } from './errors';
 import type { IsnSource } from './isn';
 import type { NetworkAction, Side } from './network';
+import { PROFILES, type ProfileName } from './profile';
 import { parseFlags } from './segment';
 import { seqAdd } from './sequence';
 import { simulate, type SimulationConfig, type UserAction } from './simulate';
@@ -29,8 +29,10 @@ export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 export interface ScenarioOptions {
 	/** Default: the ISNs of RFC 9293's figures, client 100 and server 300. */
 	isn?: { client: number | IsnSource; server: number | IsnSource };
-	/** Timer values; default 'rfc'. */
-	preset?: PresetName;
+	/** Whose behaviour both endpoints follow; default 'rfc9293'. */
+	profile?: ProfileName;
+	/** TIME-WAIT's length in ms, instead of the profile's (2×MSL, or Linux's 60 s). */
+	timeWaitMs?: number;
 	/** Network actions added to the scenario's own, e.g. a reader dropping a segment in flight. */
 	extra?: NetworkAction[];
 	/** Who closes first in the teardowns (default 'client'); the other side is the passive closer. */
@@ -121,14 +123,17 @@ const isScenario = (name: string): name is ScenarioName => (SCENARIO_NAMES as re
 export function scenario(name: string, opts: ScenarioOptions = {}): SimulationConfig {
 	if (!isScenario(name)) throw new TcpError('unknown-scenario');
 	const { client = 100, server = 300 } = opts.isn ?? {};
-	const preset = PRESETS[opts.preset ?? 'rfc'];
+	const base = {
+		...PROFILES[opts.profile ?? 'rfc9293'].config,
+		...(opts.timeWaitMs !== undefined && { timeWaitMs: opts.timeWaitMs }),
+	};
 	const closer = opts.closer ?? 'client';
 	if (closer !== 'client' && closer !== 'server') throw new TcpError('invalid-argument');
 	const r = recipe(name, typeof client === 'number' ? client : client(0), closer);
 	const passive = otherSide(closer);
 	return {
-		client: { ...preset, ...(passive === 'client' && r.passive), isn: client },
-		server: { ...preset, ...(passive === 'server' && r.passive), isn: server },
+		client: { ...base, ...(passive === 'client' && r.passive), isn: client },
+		server: { ...base, ...(passive === 'server' && r.passive), isn: server },
 		network: { script: [...(r.script ?? []), ...(opts.extra ?? [])] },
 		actions: r.actions,
 		...(r.untilMs && { untilMs: r.untilMs }),

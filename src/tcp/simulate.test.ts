@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NetworkAction } from './network';
+import { PROFILE_NAMES, PROFILES } from './profile';
 import { parseFlags, segLen } from './segment';
 import { SEQ_MOD, seqAdd, seqGt, seqLeq } from './sequence';
 import { simulate, type SimulationConfig, type UserAction } from './simulate';
@@ -29,7 +30,7 @@ const run = (maxActions: number) =>
 			simultaneous: fc.boolean(),
 			sends: fc.array(fc.record({ at: time, who: fc.constantFrom('client' as const, 'server' as const), bytes: fc.integer({ min: 1, max: 1000 }) }), { maxLength: 3 }),
 			closes: fc.record({ client: time, server: time }),
-			preset: fc.constantFrom('rfc' as const, 'linux' as const),
+			profile: fc.constantFrom(...PROFILE_NAMES),
 		})
 		.map((r): SimulationConfig => {
 			const actions: UserAction[] = [
@@ -39,7 +40,7 @@ const run = (maxActions: number) =>
 				{ at: r.closes.client, who: 'client', call: 'close' },
 				{ at: r.closes.server, who: 'server', call: 'close' },
 			];
-			const timing = r.preset === 'linux' ? { timeWaitMs: 60_000, synRetries: 6, synAckRetries: 5 } : {};
+			const timing = PROFILES[r.profile].config;
 			return {
 				client: { isn: r.isn.client, ...timing },
 				server: { isn: r.isn.server, ...timing },

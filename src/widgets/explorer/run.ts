@@ -10,7 +10,7 @@ import {
 	scenario,
 	simulate,
 	type Direction,
-	type PresetName,
+	type ProfileName,
 	type ScenarioName,
 	type SendReason,
 	type Side,
@@ -29,7 +29,7 @@ export interface RunOptions {
 	isn: Record<Side, number>;
 	/** The reader's drops, on top of the scenario's own network script. */
 	drops?: Drop[];
-	preset?: PresetName;
+	profile?: ProfileName;
 	closer?: Side;
 	/** Leave out the segments sent before this time (the teardowns' handshake). */
 	fromMs?: number;
@@ -89,7 +89,7 @@ export function runExplorer(opts: RunOptions): ExplorerRun {
 	const from = opts.fromMs ?? 0;
 	const config = scenario(opts.scenario, {
 		isn: opts.isn,
-		...(opts.preset && { preset: opts.preset }),
+		...(opts.profile && { profile: opts.profile }),
 		...(opts.closer && { closer: opts.closer }),
 		extra: (opts.drops ?? []).map((d) => ({ do: 'drop' as const, ...d })),
 	});
