@@ -1,4 +1,4 @@
-import { TcpError } from './errors';
+import { TcpError } from './errors.ts';
 
 /**
  * Every setting of an endpoint. Numbers are milliseconds (…Ms) or counts; the
@@ -8,8 +8,10 @@ import { TcpError } from './errors';
 export interface TcpConfig {
 	/** RTO before an RTT has been measured. */
 	rtoInitialMs: number;
-	/** Floor of the RTO once one has been measured (applied as profile.ts says). */
+	/** Floor of the RTO once an RTT has been measured: of the whole RTO, or of its variance term (rtoMinOnVariance). */
 	rtoMinMs: number;
+	/** RTO = SRTT + max(4·RTTVAR, rtoMinMs) instead of max(SRTT + 4·RTTVAR, rtoMinMs). */
+	rtoMinOnVariance: boolean;
 	/** Cap on the backed-off RTO. */
 	rtoMaxMs: number;
 	/** SYN retransmissions sent at the initial RTO before the backoff starts doubling it. */
@@ -60,6 +62,7 @@ export interface TcpConfig {
 export const RFC9293_CONFIG: Readonly<TcpConfig> = {
 	rtoInitialMs: 1000,
 	rtoMinMs: 1000,
+	rtoMinOnVariance: false,
 	rtoMaxMs: 60_000,
 	synLinearTimeouts: 0,
 	synRetries: 7,
@@ -87,6 +90,7 @@ export const RFC9293_CONFIG: Readonly<TcpConfig> = {
 export const LINUX_CONFIG: Readonly<TcpConfig> = {
 	rtoInitialMs: 1000,
 	rtoMinMs: 200,
+	rtoMinOnVariance: true,
 	rtoMaxMs: 120_000,
 	synLinearTimeouts: 4,
 	synRetries: 6,

@@ -23,18 +23,18 @@
  * To let a reader drop a segment in flight, re-run with an extra network action:
  *   runScenario('handshake', { extra: [{ do: 'drop', dir: 's2c', index: 0 }] })
  */
-export * from './sequence';
-export * from './segment';
-export * from './states';
-export * from './errors';
-export * from './config';
-export * from './profile';
-export * from './isn';
-export * from './endpoint';
-export * from './network';
-export * from './trace';
-export * from './simulate';
-export * from './drive';
-export * from './scenarios';
-export * from './expectations';
-export * from './mermaid';
+export * from './sequence.ts';
+export * from './segment.ts';
+export * from './states.ts';
+export * from './errors.ts';
+export * from './config.ts';
+export * from './profile.ts';
+export * from './isn.ts';
+export * from './endpoint.ts';
+export * from './network.ts';
+export * from './trace.ts';
+export * from './simulate.ts';
+export * from './drive.ts';
+export * from './scenarios.ts';
+export * from './expectations.ts';
+export * from './mermaid.ts';

@@ -1,4 +1,4 @@
-import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG, type ResolvedConfig, type TcpConfig } from './config';
+import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG, type ResolvedConfig, type TcpConfig } from './config.ts';
 
 /** Whose behaviour an endpoint follows: RFC 9293 read literally, or Linux's defaults (6.5 and later). */
 export type ProfileName = 'rfc9293' | 'linux';
@@ -16,6 +16,7 @@ export type SourceRef =
 export const SWITCH_IDS = [
 	'rtoInitialMs',
 	'rtoMinMs',
+	'rtoMinOnVariance',
 	'rtoMaxMs',
 	'synLinearTimeouts',
 	'synRetries',
@@ -71,6 +72,7 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 	rfc9293: {
 		rtoInitialMs: rfc(6298, '2.1'),
 		rtoMinMs: rfc(6298, '2.4'),
+		rtoMinOnVariance: rfc(6298, '2.3'),
 		rtoMaxMs: rfc(6298, '2.5'),
 		synLinearTimeouts: rfc(6298, '5.5'),
 		synRetries: rfc(9293, '3.8.3'),
@@ -94,6 +96,7 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 	linux: {
 		rtoInitialMs: linux('net/ipv4/tcp.c', 'tcp_init_sock', { constant: 'TCP_TIMEOUT_INIT' }),
 		rtoMinMs: linux(INPUT, 'tcp_rtt_estimator', { constant: 'TCP_RTO_MIN' }),
+		rtoMinOnVariance: linux(INPUT, 'tcp_set_rto'),
 		rtoMaxMs: linux(TIMER, 'tcp_retransmit_timer', { constant: 'TCP_RTO_MAX' }),
 		synLinearTimeouts: linux(TIMER, 'tcp_retransmit_timer', { sysctl: 'net.ipv4.tcp_syn_linear_timeouts' }),
 		synRetries: linux(TIMER, 'tcp_write_timeout', { sysctl: 'net.ipv4.tcp_syn_retries' }),

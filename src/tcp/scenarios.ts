@@ -1,12 +1,12 @@
-import type { EndpointConfig } from './endpoint';
-import { TcpError } from './errors';
-import type { IsnSource } from './isn';
-import type { NetworkAction, Side } from './network';
-import { PROFILES, type ProfileName } from './profile';
-import { parseFlags } from './segment';
-import { seqAdd } from './sequence';
-import { simulate, type SimulationConfig, type UserAction } from './simulate';
-import { otherSide, type Trace } from './trace';
+import type { EndpointConfig } from './endpoint.ts';
+import { TcpError } from './errors.ts';
+import type { IsnSource } from './isn.ts';
+import type { NetworkAction, Side } from './network.ts';
+import { PROFILES, type ProfileName } from './profile.ts';
+import { parseFlags } from './segment.ts';
+import { seqAdd } from './sequence.ts';
+import { simulate, type SimulationConfig, type UserAction } from './simulate.ts';
+import { otherSide, type Trace } from './trace.ts';
 
 export const SCENARIO_NAMES = [
 	'handshake',

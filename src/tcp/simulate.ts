@@ -1,8 +1,8 @@
-import { createEndpoint, type Endpoint, type EndpointConfig, type SendReason, type TimerName } from './endpoint';
-import { TcpError } from './errors';
-import { createNetwork, SIDES, type Direction, type NetworkConfig, type Side } from './network';
-import type { Segment } from './segment';
-import { otherSide, type StatePair, type Trace, type TraceEvent, type UserCall } from './trace';
+import { createEndpoint, type Endpoint, type EndpointConfig, type SendReason, type TimerName } from './endpoint.ts';
+import { TcpError } from './errors.ts';
+import { createNetwork, SIDES, type Direction, type NetworkConfig, type Side } from './network.ts';
+import type { Segment } from './segment.ts';
+import { otherSide, type StatePair, type Trace, type TraceEvent, type UserCall } from './trace.ts';
 
 export interface UserAction {
 	at: number;
