@@ -5,8 +5,7 @@ const valid: Sidecar = {
 	scenario: 'lost-fin',
 	title: 'The client’s FIN is lost on arrival and sent again',
 	recorded: '2026-12-02T21:30:00Z',
-	kernel: '6.18.44',
-	machine: 'x86_64',
+	kernel: { release: '6.18.44', machine: 'x86_64', hz: 250 },
 	tools: { tcpdump: '4.99.3', node: 'v24.21.0' },
 	topology: 'veth',
 	addresses: { client: '192.0.2.1', server: '192.0.2.2' },
@@ -21,7 +20,7 @@ const valid: Sidecar = {
 	],
 	events: [{ t: 0.0004, side: 'client', conn: 'a', connection: 1, event: 'connect' }],
 	snapshots: [
-		{ t: 0.1, label: 'after the lost FIN', ns: 'client', command: 'nstat -as', output: 'TcpExtTCPLossProbes 1\n', counters: { TcpExtTCPLossProbes: 1 } },
+		{ t: 0.1, end: 0.12, label: 'after the lost FIN', ns: 'client', command: 'nstat -as', output: 'TcpExtTCPLossProbes 1\n', counters: { TcpExtTCPLossProbes: 1 } },
 	],
 };
 

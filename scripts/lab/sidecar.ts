@@ -66,9 +66,13 @@ export const eventSchema = z.strictObject({
 	code: z.string().optional(),
 });
 
-/** The output of a command run in a namespace at a moment of the scenario (`ss -tan`, `nstat -as`, …). */
+/**
+ * The output of a command run in a namespace at a moment of the scenario (`ss -tan`, `nstat -as`, …).
+ * It read the kernel's tables somewhere between `t` and `end` (starting a process takes a while).
+ */
 export const snapshotSchema = z.strictObject({
 	t: seconds,
+	end: seconds,
 	label: z.string().min(1),
 	ns: side,
 	command: z.string().min(1),
@@ -85,9 +89,8 @@ export const sidecarSchema = z.strictObject({
 	/** One line: what the capture shows. */
 	title: z.string().min(1),
 	recorded: z.iso.datetime(),
-	/** uname -r and uname -m of the recording machine. */
-	kernel: z.string().min(1),
-	machine: z.string().min(1),
+	/** The recording kernel: uname -r, uname -m, and CONFIG_HZ (its timer wheel's tick; null if unknown). */
+	kernel: z.strictObject({ release: z.string().min(1), machine: z.string().min(1), hz: z.number().int().positive().nullable() }),
 	/** Versions of the tools that made the capture: tcpdump, libpcap, nft, iproute2, node, … */
 	tools: z.record(z.string(), z.string()),
 	/** veth: client and server in two namespaces joined by a veth pair; loopback: both on one namespace's lo. */
