@@ -6,6 +6,8 @@
  *   npm run lab                    every scenario (pinned ones are checked, not recorded again)
  *   npm run lab -- NAME…           only these (a pinned one is then recorded again)
  *   npm run lab -- --out DIR NAME  write into DIR instead, to compare a rerun with the committed files
+ *   npm run lab -- --once NAME     one attempt only (a scenario whose timing failed is otherwise tried
+ *                                  three times), e.g. to see the shape of a new scenario's capture
  *
  * Needs Linux, root, iproute2 (ip, ss, nstat), tcpdump, nftables, ethtool, and python3 for the SYN
  * flood; says which are missing. Traffic stays inside the namespaces it makes (veth: 192.0.2.1 and
@@ -643,9 +645,11 @@ function checkPinned(scenario: Scenario): string | null {
 
 async function main(argv: string[]): Promise<number> {
 	let outOption: string | undefined;
+	let attempts = ATTEMPTS;
 	const names: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] !== '--out') names.push(argv[i]!);
+		if (argv[i] === '--once') attempts = 1;
+		else if (argv[i] !== '--out') names.push(argv[i]!);
 		else if (!(outOption = argv[++i])) {
 			console.error('--out needs a directory');
 			return 2;
@@ -681,7 +685,7 @@ async function main(argv: string[]): Promise<number> {
 			continue;
 		}
 		const outDir = outOption ?? (scenario.pinned ? PINNED_CAPTURES : LAB_CAPTURES);
-		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+		for (let attempt = 1; attempt <= attempts; attempt++) {
 			const started = now();
 			try {
 				const result = await record(scenario, outDir);
@@ -690,7 +694,7 @@ async function main(argv: string[]): Promise<number> {
 				console.log(`ok   ${scenario.name}: ${result.segments} segments, ${result.dropped} dropped, ${seconds} s${tries} → ${relative(process.cwd(), result.file)} and .json`);
 				break;
 			} catch (error) {
-				const again = error instanceof Retry && attempt < ATTEMPTS;
+				const again = error instanceof Retry && attempt < attempts;
 				console.error(`${again ? 'again' : 'FAIL '} ${scenario.name}: ${(error as Error).message}`);
 				if (!again) failures++;
 				if (!again) break;
