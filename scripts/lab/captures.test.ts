@@ -1,0 +1,56 @@
+// The committed captures, checked without root and without recording anything: each scenario file
+// is valid, each capture has the shape its scenario declares, and each sidecar is valid and agrees
+// with its capture.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LAB_CAPTURES, loadScenario, PINNED_CAPTURES, scenarioNames } from './scenario.ts';
+import { readSidecar } from './sidecar.ts';
+import { dropSelectors, shapeMismatch, shapeOf } from './shape.ts';
+
+const scenarios = await Promise.all(scenarioNames().map(loadScenario));
+const recorded = scenarios.filter((s) => !s.pinned);
+const pinned = scenarios.filter((s) => s.pinned);
+const bytesOf = (file: string) => new Uint8Array(readFileSync(file));
+
+describe('scenario files', () => {
+	it('lab scenarios, and the three pinned loopback captures of the real-capture lesson', () => {
+		expect(recorded.length).toBeGreaterThanOrEqual(1);
+		expect(pinned.map((s) => s.name)).toEqual(['fin-ack', 'half-close', 'refused']);
+	});
+
+	it('every lab capture and sidecar in content/captures/lab/ belongs to a scenario', () => {
+		const names = new Set(recorded.map((s) => s.name));
+		for (const file of readdirSync(LAB_CAPTURES)) expect(names, file).toContain(file.replace(/\.(pcap|json)$/, ''));
+	});
+});
+
+describe.each(recorded.map((s) => [s.name, s] as const))('%s', (name, scenario) => {
+	const pcap = join(LAB_CAPTURES, `${name}.pcap`);
+	const json = join(LAB_CAPTURES, `${name}.json`);
+
+	it('is committed with its sidecar', () => {
+		expect(existsSync(pcap), pcap).toBe(true);
+		expect(existsSync(json), json).toBe(true);
+	});
+
+	it('has the shape its scenario declares', () => {
+		expect(shapeMismatch(scenario.shape, shapeOf(bytesOf(pcap), scenario.drops))).toBeNull();
+	});
+
+	it('has a valid sidecar that names its scenario, its capture and the segments dropped', () => {
+		const sidecar = readSidecar(json);
+		expect(sidecar).toMatchObject({ scenario: name, title: scenario.title, topology: scenario.topology, capture: { file: `${name}.pcap` } });
+		const shape = shapeOf(bytesOf(pcap), scenario.drops);
+		expect(sidecar.drops).toEqual(dropSelectors(shape.segments, scenario.drops));
+		for (const side of ['client', 'server'] as const) {
+			for (const [key, value] of Object.entries(scenario.sysctls[side])) expect(sidecar.sysctls[side][key], `${side} ${key}`).toBe(String(value));
+		}
+	});
+});
+
+describe.each(pinned.map((s) => [s.name, s] as const))('pinned %s', (name, scenario) => {
+	it('is kept in content/captures/ with the shape its scenario declares', () => {
+		expect(shapeMismatch(scenario.shape, shapeOf(bytesOf(join(PINNED_CAPTURES, `${name}.pcap`))))).toBeNull();
+	});
+});
