@@ -11,3 +11,5 @@ export * from './observed.ts';
 export * from './infer.ts';
 export * from './slack.ts';
 export * from './compare.ts';
+export * from './describe.ts';
+export * from './sysctls.ts';

@@ -95,9 +95,9 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 	},
 	linux: {
 		rtoInitialMs: linux('net/ipv4/tcp.c', 'tcp_init_sock', { constant: 'TCP_TIMEOUT_INIT' }),
-		rtoMinMs: linux(INPUT, 'tcp_rtt_estimator', { constant: 'TCP_RTO_MIN' }),
+		rtoMinMs: linux(INPUT, 'tcp_rtt_estimator', { constant: 'TCP_RTO_MIN', sysctl: 'net.ipv4.tcp_rto_min_us' }),
 		rtoMinOnVariance: linux(INPUT, 'tcp_set_rto'),
-		rtoMaxMs: linux(TIMER, 'tcp_retransmit_timer', { constant: 'TCP_RTO_MAX' }),
+		rtoMaxMs: linux(TIMER, 'tcp_retransmit_timer', { constant: 'TCP_RTO_MAX', sysctl: 'net.ipv4.tcp_rto_max_ms' }),
 		synLinearTimeouts: linux(TIMER, 'tcp_retransmit_timer', { sysctl: 'net.ipv4.tcp_syn_linear_timeouts' }),
 		synRetries: linux(TIMER, 'tcp_write_timeout', { sysctl: 'net.ipv4.tcp_syn_retries' }),
 		synAckRetries: linux('net/ipv4/inet_connection_sock.c', 'reqsk_timer_handler', { sysctl: 'net.ipv4.tcp_synack_retries' }),

@@ -26,6 +26,14 @@ export const SCENARIO_NAMES = [
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
+/**
+ * Scenarios the kernel lab records (content/captures/lab/) beyond the lessons' own: the model runs
+ * them and npm run compare names them, but no widget lists them (they have no texts there yet).
+ */
+export const MORE_SCENARIO_NAMES = ['lost-fin', 'lost-ack-then-data', 'abort'] as const;
+
+export type MoreScenarioName = (typeof MORE_SCENARIO_NAMES)[number];
+
 export interface ScenarioOptions {
 	/** Default: the ISNs of RFC 9293's figures, client 100 and server 300. */
 	isn?: { client: number | IsnSource; server: number | IsnSource };
@@ -61,9 +69,21 @@ const teardown = (a: Side) => [...OPEN, call(200, a, 'close'), call(400, otherSi
 const SOON = 1_000;
 
 // `a` closes first (the active closer), `p` second.
-const recipe = (name: ScenarioName, clientIsn: number, a: Side): Recipe => {
+const recipe = (name: ScenarioName | MoreScenarioName, clientIsn: number, a: Side): Recipe => {
 	const p = otherSide(a);
 	switch (name) {
+		case 'lost-fin':
+			// The first closer's FIN is lost; the other closes once the retransmission has surely arrived.
+			return {
+				actions: [...OPEN, call(200, a, 'close'), call(2 * SOON, p, 'close')],
+				script: [{ do: 'drop', dir: a === 'client' ? 'c2s' : 's2c', flags: 'FIN, ACK', index: 0 }],
+				untilMs: 3 * SOON,
+			};
+		case 'lost-ack-then-data':
+			// The handshake's ACK is lost, but the client's first data carries the same acknowledgment.
+			return { actions: [...OPEN, call(200, 'client', 'send', 100)], script: [{ do: 'drop', dir: 'c2s', index: 1 }] };
+		case 'abort':
+			return { actions: [...OPEN, call(200, a, 'abort')] };
 		case 'handshake':
 			return { actions: OPEN };
 		case 'lost-syn':
@@ -117,7 +137,8 @@ const recipe = (name: ScenarioName, clientIsn: number, a: Side): Recipe => {
 	}
 };
 
-const isScenario = (name: string): name is ScenarioName => (SCENARIO_NAMES as readonly string[]).includes(name);
+const isScenario = (name: string): name is ScenarioName | MoreScenarioName =>
+	(SCENARIO_NAMES as readonly string[]).includes(name) || (MORE_SCENARIO_NAMES as readonly string[]).includes(name);
 
 /** A named scenario's full simulation input; throws TcpError 'unknown-scenario'. */
 export function scenario(name: string, opts: ScenarioOptions = {}): SimulationConfig {

@@ -1,0 +1,137 @@
+// npm run compare over every committed capture: the three loopback ones of the real-capture lesson
+// and the kernel lab's. Under the Linux profile each agrees; under RFC 9293's the first difference
+// is named, and for those that differ the difference is written out here by hand.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './compare.ts';
+
+const CAPTURES = join(import.meta.dirname, '../content/captures');
+const files = [
+	...readdirSync(CAPTURES).filter((f) => f.endsWith('.pcap')).map((f) => join(CAPTURES, f)),
+	...readdirSync(join(CAPTURES, 'lab')).filter((f) => f.endsWith('.pcap')).map((f) => join(CAPTURES, 'lab', f)),
+];
+const nameOf = (file: string) => file.slice(CAPTURES.length + 1);
+
+function compare(...argv: string[]) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const status = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+	return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The summary line, times taken out so a re-recorded capture of the same story still reads the same. */
+const verdict = (out: string) =>
+	out
+		.split('\n')
+		.filter((l) => /^ {2}(agree|first difference):/.test(l))
+		.map((l) => l.trim().replace(/\d+\.\d{3} ms/g, 'T ms'));
+
+describe('every committed capture', () => {
+	it('there are the three loopback ones and at least ten from the kernel lab', () => {
+		expect(files.filter((f) => !f.includes('/lab/')).map(nameOf).sort()).toEqual(['fin-ack.pcap', 'half-close.pcap', 'refused.pcap']);
+		expect(files.filter((f) => f.includes('/lab/')).length).toBeGreaterThanOrEqual(9);
+	});
+
+	it.each(files.map((f) => [nameOf(f), f]))('%s agrees with the Linux profile', (_, file) => {
+		const { status, out } = compare(file);
+		expect(verdict(out), out).toEqual([expect.stringMatching(/^agree: all \d+ segments, under the linux profile$/)]);
+		expect(status).toBe(0);
+	});
+
+	// Written from the RFCs: what RFC 9293 (with RFC 6298's timers) does where Linux does otherwise.
+	const RFC_DIFFERENCES: Record<string, string | null> = {
+		// §3.10.7.4 and RFC 6298 with no delayed ACK: the FIN is acknowledged at once, alone.
+		'fin-ack.pcap': 'first difference: segment 9: the model sends server ACK seq=7 ack=5 (ack) at T ms; the capture has no such segment',
+		'half-close.pcap': 'first difference: segment 9 (packet 9, T ms): the capture has server ACK seq=7 ack=5 there, the model at T ms ± 5.0 (ack)',
+		'refused.pcap': null,
+		'lab/closed-port.pcap': null,
+		// RFC 6298 §5.5: no tail loss probe; the RTO (at least 1 s, §2.4) retransmits the FIN.
+		'lab/lost-fin.pcap':
+			'first difference: segment 5 (packet 5, T ms): the capture has client FIN, ACK seq=1 ack=1, the model client FIN, ACK seq=1 ack=2 (retransmit) at T ms — ack, time differ',
+		'lab/lost-final-ack.pcap': 'first difference: segment 8 (packet 8, T ms): the capture has server FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)',
+		'lab/lost-handshake-ack.pcap': null,
+		'lab/lost-handshake-ack-data.pcap': null,
+		// §3.10.7.4: a repeated SYN in SYN-RECEIVED gets a bare ACK, not the SYN,ACK again.
+		'lab/lost-syn-ack.pcap':
+			'first difference: segment 6 (packet 6, T ms): the capture has server SYN, ACK seq=0 ack=1, the model server ACK seq=1 ack=1 (dup-ack) — flags, seq differ',
+		// RFC 6298 §5.5: the second retransmission waits 2 s, not 1 s.
+		'lab/lost-syn.pcap': 'first difference: segment 3 (packet 3, T ms): the capture has client SYN seq=0 there, the model at T ms ± 45 (retransmit)',
+		// §3.10.5: <SEQ=SND.NXT><CTL=RST>, without ACK.
+		'lab/reset-abort.pcap': 'first difference: segment 6 (packet 6, T ms): the capture has client RST, ACK seq=4 ack=1, the model client RST seq=4 (rst-abort) — flags, ack differ',
+		'lab/simultaneous-close.pcap': 'first difference: segment 7 (packet 7, T ms): the capture has client FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)',
+	};
+
+	it.each(files.map((f) => [nameOf(f), f]))('%s under the RFC 9293 profile: agrees, or names the first difference', (name, file) => {
+		const { status, out } = compare(file, '--profile', 'rfc9293');
+		const expected = RFC_DIFFERENCES[name];
+		expect(expected, `${name}: no expectation written for it`).toBeDefined();
+		if (expected === null) {
+			expect(verdict(out)).toEqual([expect.stringMatching(/^agree: /)]);
+			expect(status).toBe(0);
+		} else {
+			expect(verdict(out)).toEqual([expected]);
+			expect(status).toBe(1);
+		}
+	});
+});
+
+describe('the table', () => {
+	it('shows each segment with its flags, relative numbers, both times and both states', () => {
+		const { out } = compare(join(CAPTURES, 'lab/lost-fin.pcap'));
+		const rows = out.split('\n').filter((l) => /^ +\d+ +\d+ /.test(l));
+		expect(rows).toHaveLength(8);
+		// The lost FIN, then the tail loss probe 200 ms later (plus up to 2 jiffies and a few ms).
+		expect(rows[3]!.trim().split(/ {2,}/).map((c) => c.trim())).toEqual(['4', '4', '359.573', '359.573 ±5.0', 'C→S', 'FIN, ACK', '1', '1', '0', 'fin (lost)', 'FIN-WAIT-1', 'ESTABLISHED', '✓']);
+		expect(rows[4]).toMatch(/ 563\.789 +559\.620 ±17 +C→S +FIN, ACK +1 +1 +0 +loss-probe +FIN-WAIT-1 +CLOSE-WAIT +✓$/);
+		expect(out).toContain('losses: client FIN, ACK #1 (from lost-fin.json)');
+	});
+
+	it('reads losses off a capture that has no sidecar', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'compare-'));
+		const copy = join(dir, 'lost-syn-ack.pcap');
+		writeFileSync(copy, readFileSync(join(CAPTURES, 'lab/lost-syn-ack.pcap')));
+		const { status, out } = compare(copy);
+		expect(out).toContain('losses: server SYN, ACK #1 (read off the capture)');
+		expect(out).toContain('calls: server listen at ');
+		expect(status).toBe(0);
+	});
+});
+
+describe('bad input', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'compare-'));
+	const truncated = join(dir, 'truncated.pcap');
+	// The global header and half of the first record's header.
+	writeFileSync(truncated, readFileSync(join(CAPTURES, 'refused.pcap')).subarray(0, 32));
+
+	it('a truncated file: exit 2 with the reader’s error and where it stopped', () => {
+		const { status, err } = compare(truncated);
+		expect(status).toBe(2);
+		expect(err).toBe(`${truncated}: not a capture this reader can read: pcap record header needs 16 bytes, only 8 left (packet 1, offset 24)`);
+	});
+
+	it.each([
+		[['--profile', 'bsd', 'x.pcap'], '--profile: "bsd" is not one of rfc9293, linux'],
+		[['--scenario', 'lost-handshake', 'x.pcap'], '--scenario: no model scenario is called "lost-handshake"'],
+		[[], 'no FILE given'],
+		[['--hz', '0', 'x.pcap'], '--hz: "0" is not a positive whole number'],
+	])('%j: exit 2, %s', (argv, message) => {
+		const { status, err } = compare(...argv);
+		expect(status).toBe(2);
+		expect(err.split('\n')[0]).toBe(message);
+	});
+
+	it('a file that does not exist: exit 2', () => {
+		expect(compare(join(dir, 'none.pcap'))).toMatchObject({ status: 2, err: `${join(dir, 'none.pcap')}: cannot read: ENOENT` });
+	});
+
+	it('as a process, the exit status is 0, 1 or 2', () => {
+		const node = join(import.meta.dirname, '../node_modules/.bin/node');
+		const run = (...argv: string[]) => spawnSync(node, [join(import.meta.dirname, 'compare.ts'), ...argv], { encoding: 'utf8' }).status;
+		expect(run(join(CAPTURES, 'refused.pcap'))).toBe(0);
+		expect(run(join(CAPTURES, 'fin-ack.pcap'), '--profile', 'rfc9293')).toBe(1);
+		expect(run(truncated)).toBe(2);
+	}, 60_000);
+});

@@ -1,0 +1,259 @@
+/**
+ * npm run compare -- FILE [--scenario NAME] [--profile linux|rfc9293] [--hz N] [--connection N]
+ *
+ * Reads a pcap or pcapng capture, and for each TCP connection in it runs the model (src/tcp) with
+ * the capture's own ISNs, delays, application calls and losses, then prints one table, segment by
+ * segment: flags, seq and ack relative to the ISNs, payload length, time, and both endpoints' states
+ * in the model. A kernel-lab sidecar beside the file (FILE with .json for .pcap) supplies the losses,
+ * the calls, the sysctls and the recording kernel's HZ; without one they are read off the capture.
+ *
+ * Exit status: 0 when every connection agrees with the model, 1 when one does not (the first
+ * difference is named), 2 when the file cannot be read (the reader's error, with its offset) or
+ * the command line is wrong.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CaptureError, groupConnections, readCapture, type Connection } from '../src/capture/index.ts';
+import {
+	baseToleranceMs,
+	compareConnection,
+	configFromSysctls,
+	DEFAULT_HZ,
+	describeRun,
+	observedSegments,
+	type CapturedCall,
+	type CapturedSegment,
+	type Comparison,
+	type Row,
+} from '../src/compare/index.ts';
+import { MORE_SCENARIO_NAMES, PROFILE_NAMES, SCENARIO_NAMES, seqSub, type NetworkAction, type ProfileName, type Side } from '../src/tcp/index.ts';
+import { readSidecar, type Sidecar } from './lab/sidecar.ts';
+
+const USAGE = `usage: npm run compare -- FILE [--scenario NAME] [--profile linux|rfc9293] [--hz N] [--connection N]
+
+  FILE            a pcap or pcapng capture; a kernel-lab sidecar FILE.json beside it is read too
+  --scenario      a model scenario whose losses stand for the capture's, one of:
+                  ${[...SCENARIO_NAMES, ...MORE_SCENARIO_NAMES].join(', ')}
+  --profile       whose behaviour the model follows (default linux)
+  --hz            the recording kernel's timer frequency (default: the sidecar's, else ${DEFAULT_HZ})
+  --connection    compare only this connection (numbered from 1 in order of appearance)
+
+exit status: 0 the capture agrees with the model, 1 it does not, 2 the file cannot be read`;
+
+export interface Output {
+	out: (line: string) => void;
+	err: (line: string) => void;
+}
+
+class UsageError extends Error {}
+
+interface Args {
+	file: string;
+	profile: ProfileName;
+	scenario?: string;
+	hz?: number;
+	connection?: number;
+}
+
+function parse(argv: string[]): Args {
+	const { values, positionals } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: { scenario: { type: 'string' }, profile: { type: 'string', default: 'linux' }, hz: { type: 'string' }, connection: { type: 'string' } },
+	});
+	if (positionals.length !== 1) throw new UsageError(positionals.length ? 'one FILE at a time' : 'no FILE given');
+	const profile = values.profile as ProfileName;
+	if (!PROFILE_NAMES.includes(profile)) throw new UsageError(`--profile: "${values.profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
+	const names: readonly string[] = [...SCENARIO_NAMES, ...MORE_SCENARIO_NAMES];
+	if (values.scenario !== undefined && !names.includes(values.scenario)) throw new UsageError(`--scenario: no model scenario is called "${values.scenario}"`);
+	const count = (name: string, text: string | undefined) => {
+		if (text === undefined) return undefined;
+		if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--${name}: "${text}" is not a positive whole number`);
+		return Number(text);
+	};
+	return {
+		file: positionals[0]!,
+		profile,
+		...(values.scenario !== undefined && { scenario: values.scenario }),
+		...(values.hz !== undefined && { hz: count('hz', values.hz) }),
+		...(values.connection !== undefined && { connection: count('connection', values.connection) }),
+	};
+}
+
+const sidecarOf = (file: string): string | null => {
+	const json = file.replace(/\.(pcapng|pcap)$/, '.json');
+	return json !== file && existsSync(json) ? json : null;
+};
+
+// --- the table ------------------------------------------------------------------------------------
+
+const ms = (t: number) => t.toFixed(3);
+const tolerance = (t: number) => (t < 10 ? t.toFixed(1) : String(Math.round(t)));
+const arrow = (from: Side) => (from === 'client' ? 'C→S' : 'S→C');
+
+/** seq and ack as the model numbers them: from each side's ISN (absolute for a side that sent no SYN). */
+function relative(c: Comparison, from: Side, seq: number, ack: number | null) {
+	const to: Side = from === 'client' ? 'server' : 'client';
+	const rel = (n: number, isn: number | null) => (isn === null ? n : seqSub(n, isn));
+	return { seq: rel(seq, c.isn[from]), ack: ack === null ? null : rel(ack, c.isn[to]) };
+}
+
+const COLUMNS = ['#', 'pkt', 'time ms', 'model ms', 'dir', 'flags', 'seq', 'ack', 'len', 'why (model)', 'client (model)', 'server (model)', ''] as const;
+const RIGHT = new Set(['#', 'pkt', 'time ms', 'model ms', 'seq', 'ack', 'len']);
+
+/** One line for a segment both have (differing at most in time), else a line each. */
+function cells(c: Comparison, row: Row, n: number): string[][] {
+	const { capture: cap, model: mod } = row;
+	const mark = row.differences.length ? `✗ ${row.differences.join(', ')}` : '✓';
+	const modelTime = mod && row.expectedT !== null ? `${ms(row.expectedT)} ±${tolerance(mod.toleranceMs)}` : '';
+	const modelCols = mod ? [`${mod.reason}${mod.lost ? ' (lost)' : ''}`, mod.states.client, mod.states.server] : ['', '', ''];
+	const seg = (s: CapturedSegment | NonNullable<Row['model']>) => {
+		const r = relative(c, s.from, s.seq, s.ack);
+		return [arrow(s.from), s.flags, String(r.seq), r.ack === null ? '-' : String(r.ack), String(s.len)];
+	};
+	if (cap && mod && row.differences.every((d) => d === 'time')) return [[String(n), String(cap.packet), ms(cap.t), modelTime, ...seg(cap), ...modelCols, mark]];
+	const lines: string[][] = [];
+	if (cap) lines.push([String(n), String(cap.packet), ms(cap.t), '', ...seg(cap), '', '', '', mod ? mark : '✗ not in the model']);
+	if (mod) lines.push([cap ? '' : String(n), cap ? '' : '-', '', modelTime, ...seg(mod), ...modelCols, cap ? '(the model)' : '✗ only in the model']);
+	return lines;
+}
+
+function table(c: Comparison): string[] {
+	const body = c.rows.flatMap((row, i) => cells(c, row, i + 1));
+	const all = [[...COLUMNS], ...body];
+	const width = COLUMNS.map((_, k) => Math.max(...all.map((r) => (r[k] ?? '').length)));
+	return all.map((r) =>
+		r
+			.map((cell, k) => (RIGHT.has(COLUMNS[k]!) ? cell.padStart(width[k]!) : cell.padEnd(width[k]!)))
+			.join('  ')
+			.trimEnd(),
+	);
+}
+
+function firstDifference(c: Comparison): string {
+	const row = c.rows[c.first]!;
+	const say = (s: CapturedSegment | NonNullable<Row['model']>) => {
+		const r = relative(c, s.from, s.seq, s.ack);
+		return `${s.from} ${s.flags} seq=${r.seq}${r.ack === null ? '' : ` ack=${r.ack}`}${s.len ? ` len=${s.len}` : ''}`;
+	};
+	const n = c.first + 1;
+	if (!row.capture) return `segment ${n}: the model sends ${say(row.model!)} (${row.model!.reason}) at ${ms(row.expectedT!)} ms; the capture has no such segment`;
+	const at = `segment ${n} (packet ${row.capture.packet}, ${ms(row.capture.t)} ms)`;
+	if (!row.model) return `${at}: the capture has ${say(row.capture)}; the model sends nothing more`;
+	const fields = row.differences.filter((d) => d !== 'time');
+	if (!fields.length) return `${at}: the capture has ${say(row.capture)} there, the model at ${ms(row.expectedT!)} ms ± ${tolerance(row.model.toleranceMs)} (${row.model.reason})`;
+	const when = row.differences.includes('time') ? ` at ${ms(row.expectedT!)} ms` : '';
+	return `${at}: the capture has ${say(row.capture)}, the model ${say(row.model)} (${row.model.reason})${when} — ${row.differences.join(', ')} differ`;
+}
+
+const dropText = (d: NetworkAction) => (d.do === 'inject' ? `a ${d.dir} segment injected at ${d.at} ms` : `${d.dir === 'c2s' ? 'client' : 'server'} ${d.flags ?? 'segment'} #${(d.index ?? 0) + 1}`);
+const callText = (k: CapturedCall) => `${k.side} ${k.call}${k.bytes ? ` ${k.bytes} B` : ''} at ${ms(k.t)} ms`;
+
+// --- one connection -----------------------------------------------------------------------------------
+
+interface Known {
+	sidecar: Sidecar | null;
+	sidecarFile: string | null;
+}
+
+function compareOne(args: Args, known: Known, connection: Connection, n: number, origin: Parameters<typeof observedSegments>[1], io: Output): boolean {
+	const { sidecar } = known;
+	const segments = observedSegments(connection, origin);
+	const own = <T extends { connection?: number | undefined }>(list: readonly T[]) => list.filter((x) => x.connection === n);
+	const drops = sidecar ? own(sidecar.drops).map(({ connection: _, ...d }) => d) : undefined;
+	const calls = sidecar?.actions
+		.filter((a) => a.connection === n || (a.connection === undefined && a.call === 'listen'))
+		.map((a): CapturedCall => ({ t: a.t * 1000, side: a.side, call: a.call, ...(a.bytes !== undefined && { bytes: a.bytes }) }));
+	const hz = args.hz ?? sidecar?.kernel.hz ?? DEFAULT_HZ;
+	const config = sidecar && args.profile === 'linux' ? { client: configFromSysctls(sidecar.sysctls.client), server: configFromSysctls(sidecar.sysctls.server) } : undefined;
+	const from = known.sidecarFile ? basename(known.sidecarFile) : '';
+	const c = compareConnection(segments, {
+		profile: args.profile,
+		hz,
+		...(args.scenario ? { scenario: args.scenario } : drops && { drops }),
+		...(calls && { calls }),
+		...(config && { config }),
+	});
+
+	const ep = (e: Connection['client']) => `${e.address}:${e.port}`;
+	io.out(`${basename(args.file)}, connection ${n}: ${ep(connection.client)} → ${ep(connection.server)}${connection.openedBySyn ? '' : ' (the capture starts mid-connection: its client is a guess)'}`);
+	if (sidecar) io.out(`  recorded by the kernel lab: ${sidecar.scenario} — ${sidecar.title} (${from})`);
+	io.out(`  shows: ${args.scenario ?? describeRun(c.trace)}${args.scenario ? ' (as named)' : ' (as the model reads it)'}`);
+	io.out(`  profile: ${args.profile}${config ? `, with the sysctls in ${from}` : ''}`);
+	const source = { given: `from ${from}`, scenario: `from the model scenario ${args.scenario}`, inferred: 'read off the capture', none: 'none seen' }[c.dropsFrom];
+	io.out(`  losses: ${c.drops.length ? c.drops.map(dropText).join(', ') : 'none'} (${source})`);
+	io.out(`  calls: ${c.calls.map(callText).join('; ')} (${c.callsFrom === 'given' ? `from ${from}, timed by the capture` : 'read off the capture'})`);
+	const base = baseToleranceMs(c.toCapture);
+	io.out(
+		`  wire: ${c.toCapture.client.toFixed(3)} ms from the client to the capture point, ${c.toCapture.server.toFixed(3)} ms from the server; ` +
+			`times agree within ${base.toFixed(1)} ms, plus how late a kernel timer may fire (HZ ${hz})`,
+	);
+	io.out(`  seq and ack count from each side's ISN; the states are the model's, once the segment has arrived (or was lost)`);
+	io.out('');
+	for (const line of table(c)) io.out(`  ${line}`);
+	io.out('');
+	if (c.after) io.out(`  (the model sends ${c.after} more segment${c.after > 1 ? 's' : ''} after the capture ends; not compared)`);
+	if (c.agree) io.out(`  agree: all ${segments.length} segments, under the ${args.profile} profile`);
+	else io.out(`  first difference: ${firstDifference(c)}`);
+	return c.agree;
+}
+
+// --- main -------------------------------------------------------------------------------------------
+
+export function main(argv: string[], io: Output): number {
+	let args: Args;
+	try {
+		args = parse(argv);
+	} catch (error) {
+		io.err(`${(error as Error).message}\n\n${USAGE}`);
+		return 2;
+	}
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(readFileSync(args.file));
+	} catch (error) {
+		io.err(`${args.file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		return 2;
+	}
+	let capture: ReturnType<typeof readCapture>;
+	try {
+		capture = readCapture(bytes);
+	} catch (error) {
+		if (!(error instanceof CaptureError)) throw error;
+		io.err(`${args.file}: not a capture this reader can read: ${error.message}`);
+		return 2;
+	}
+	const sidecarFile = sidecarOf(args.file);
+	let sidecar: Sidecar | null = null;
+	try {
+		sidecar = sidecarFile ? readSidecar(sidecarFile) : null;
+	} catch (error) {
+		io.err((error as Error).message);
+		return 2;
+	}
+	const connections = groupConnections(capture.packets);
+	if (!connections.length) {
+		io.err(`${args.file}: no TCP segment in its ${capture.packets.length} packets`);
+		return 2;
+	}
+	if (args.connection !== undefined && args.connection > connections.length) {
+		io.err(`--connection ${args.connection}: ${args.file} has ${connections.length} TCP connection${connections.length > 1 ? 's' : ''}`);
+		return 2;
+	}
+	const crafted = new Set(sidecar?.crafted.map((x) => x.connection) ?? []);
+	let agree = true;
+	connections.forEach((connection, i) => {
+		const n = i + 1;
+		if (args.connection !== undefined && args.connection !== n) return;
+		if (i) io.out('');
+		if (crafted.has(n)) {
+			io.out(`${basename(args.file)}, connection ${n}: not compared — its SYN was crafted, with no client TCP behind it (${basename(sidecarFile!)})`);
+			return;
+		}
+		agree = compareOne(args, { sidecar, sidecarFile }, connection, n, capture.packets[0]!.timestamp, io) && agree;
+	});
+	return agree ? 0 : 1;
+}
+
+if (import.meta.main) process.exitCode = main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) });
