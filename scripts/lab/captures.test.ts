@@ -54,3 +54,21 @@ describe.each(pinned.map((s) => [s.name, s] as const))('pinned %s', (name, scena
 		expect(shapeMismatch(scenario.shape, shapeOf(bytesOf(join(PINNED_CAPTURES, `${name}.pcap`))))).toBeNull();
 	});
 });
+
+describe('what the captures show beyond their shape', () => {
+	it('time-wait-new-syn: the server answers the new SYN with ISN = its TIME-WAIT’s SND.NXT + 65537 (tcp_timewait_state_process)', () => {
+		const segments = shapeOf(bytesOf(join(LAB_CAPTURES, 'time-wait-new-syn.pcap'))).segments;
+		const first = segments.filter((s) => s.connection === 1 && s.dir === 's2c');
+		const sndNxt = first.find((s) => s.flags === 'FIN, ACK')!.packet.tcp.seq + 1;
+		const newIsn = segments.find((s) => s.connection === 2 && s.flags === 'SYN, ACK')!.packet.tcp.seq;
+		expect((newIsn - sndNxt) >>> 0).toBe(65_537);
+		// And the client's new SYN is above the old connection's numbers, with a later timestamp.
+		const oldClient = segments.filter((s) => s.connection === 1 && s.dir === 'c2s').at(-1)!.packet.tcp;
+		const newSyn = segments.find((s) => s.connection === 2)!.packet.tcp;
+		expect((newSyn.seq - oldClient.seq) >>> 0).toBeGreaterThan(0);
+		expect((newSyn.seq - oldClient.seq) >>> 0).toBeLessThan(2 ** 31);
+		const tsval = (tcp: typeof newSyn) => tcp.options.find((o) => o.name === 'timestamps');
+		expect(tsval(newSyn)).toBeDefined();
+		expect(tsval(newSyn)!.name === 'timestamps' && tsval(oldClient)!.name === 'timestamps' && tsval(newSyn)!.value > tsval(oldClient)!.value).toBe(true);
+	});
+});

@@ -551,18 +551,20 @@ async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 		const peers = { client: startPeer('client', network.ns.client), server: startPeer('server', network.ns.server) };
 		const shells = { client: new NamespaceShell(network.ns.client), server: new NamespaceShell(network.ns.server) };
 		let timeline: Timeline;
+		const listings = { client: '', server: '' };
 		try {
 			timeline = await play(scenario, network, peers, shells);
 		} finally {
 			tcpdump.kill('SIGINT');
 			await exited(tcpdump, 5_000);
+			// The counters as the capture ends: when the applications exit below, their kernels close
+			// what is still open, and those segments are not in the capture.
+			for (const side of ['client', 'server'] as const) {
+				if (rulesets[side]) listings[side] = run(inNs(network.ns[side], ['nft', 'list', 'table', 'inet', NFT_TABLE]));
+			}
 			await Promise.all([peers.client.stop(), peers.server.stop()]);
 			shells.client.close();
 			shells.server.close();
-		}
-		const listings = { client: '', server: '' };
-		for (const side of ['client', 'server'] as const) {
-			if (rulesets[side]) listings[side] = run(inNs(network.ns[side], ['nft', 'list', 'table', 'inet', NFT_TABLE]));
 		}
 		for (const ns of new Set(Object.values(network.ns))) {
 			run(['ip', 'netns', 'delete', ns]);
@@ -579,7 +581,7 @@ async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 			const side = receiverOf(rule);
 			const n = counted[side].shift();
 			if (n !== shape.dropped[i]) {
-				throw new Error(`drop rule ${i + 1} dropped ${n} segments in the ${side} namespace, but the capture shows ${shape.dropped[i]} matching`);
+				throw new Retry(`drop rule ${i + 1} dropped ${n} segments in the ${side} namespace, but the capture shows ${shape.dropped[i]} matching`);
 			}
 		});
 
