@@ -68,15 +68,30 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // ---------------------------------------------------------------------------------------------
 // What the lab needs
 
+/** What the lab needs to know about the machine it runs on. */
+export interface Machine {
+	platform: string;
+	uid: number | undefined;
+	namespaces: boolean;
+	has: (tool: string) => boolean;
+}
+
 const onPath = (tool: string) =>
 	[...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'].some((dir) => dir && existsSync(join(dir, tool)));
 
+const thisMachine = (): Machine => ({
+	platform: process.platform,
+	uid: process.getuid?.(),
+	namespaces: existsSync('/proc/self/ns/net'),
+	has: onPath,
+});
+
 /** Everything missing to record `scenarios`, each said so that a reader knows what to do. */
-export function missingRequirements(scenarios: readonly Scenario[]): string[] {
+export function missingRequirements(scenarios: readonly Scenario[], machine: Machine = thisMachine()): string[] {
 	const missing: string[] = [];
-	if (process.platform !== 'linux') missing.push('Linux: the lab uses network namespaces');
-	else if (!existsSync('/proc/self/ns/net')) missing.push('network namespaces: the kernel lacks CONFIG_NET_NS');
-	if (process.getuid?.() !== 0) missing.push('root: run it as root (sudo npm run lab), to make namespaces and capture');
+	if (machine.platform !== 'linux') missing.push('Linux: the lab uses network namespaces');
+	else if (!machine.namespaces) missing.push('network namespaces: the kernel lacks CONFIG_NET_NS');
+	if (machine.uid !== 0) missing.push('root: run it as root (sudo npm run lab), to make namespaces and capture');
 	const tools: Array<[string, string]> = [
 		['ip', 'iproute2'],
 		['ss', 'iproute2'],
@@ -87,7 +102,7 @@ export function missingRequirements(scenarios: readonly Scenario[]): string[] {
 		['ethtool', 'ethtool'],
 	];
 	if (scenarios.some((s) => s.steps.some((step) => step.do === 'flood'))) tools.push(['python3', 'python3']);
-	for (const [tool, pkg] of tools) if (!onPath(tool)) missing.push(`${tool} (Debian: apt-get install ${pkg})`);
+	for (const [tool, pkg] of tools) if (!machine.has(tool)) missing.push(`${tool} (Debian: apt-get install ${pkg})`);
 	return missing;
 }
 
@@ -333,7 +348,7 @@ interface Opened {
 
 interface Timeline {
 	actions: Array<Omit<Action, 't' | 'connection'> & { t: number }>;
-	events: Array<Omit<AppEvent, 't' | 'connection' | 'conn'> & { t: number; conn?: string; port?: number }>;
+	events: Array<Omit<AppEvent, 't' | 'connection'> & { t: number }>;
 	snapshots: Array<Omit<Snapshot, 't' | 'end'> & { t: number; end: number }>;
 	opened: Opened[];
 }
@@ -347,7 +362,7 @@ const nstatCounters = (output: string): Record<string, number> =>
 
 async function play(scenario: Scenario, network: Network, peers: Record<Side, Peer>, shells: Record<Side, NamespaceShell>): Promise<Timeline> {
 	const timeline: Timeline = { actions: [], events: [], snapshots: [], opened: [] };
-	const consumed = new Set<object>();
+	const consumed = new Set<PeerEvent>();
 	const portOf = (conn: string) => {
 		const opened = timeline.opened.findLast((o) => o.conn === conn);
 		if (!opened) throw new Error(`connection ${conn} is used before a connect step opens it`);
@@ -382,7 +397,8 @@ async function play(scenario: Scenario, network: Network, peers: Record<Side, Pe
 				const t = await peers.server.call({ cmd: 'listen', host: addresses.server, port: scenario.port, allowHalfOpen, ...(backlog && { backlog }) });
 				const options = [`port: ${scenario.port}`, ...(backlog ? [`backlog: ${backlog}`] : [])].join(', ');
 				timeline.actions.push({ t, side: 'server', call: 'listen', node: `server.listen({ ${options} })` });
-				await peers.server.until(() => peers.server.events.find((e) => e.event === 'listening' || e.event === 'error'), 5_000, 'listen');
+				const answer = await peers.server.until(() => peers.server.events.find((e) => e.event === 'listening' || e.event === 'error'), 5_000, 'listen');
+				if (answer.event === 'error') throw new Error(`the server could not listen on port ${scenario.port}: ${answer.code}`);
 				return;
 			}
 			case 'connect': {
