@@ -68,15 +68,30 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // ---------------------------------------------------------------------------------------------
 // What the lab needs
 
+/** What the lab needs to know about the machine it runs on. */
+export interface Machine {
+	platform: string;
+	uid: number | undefined;
+	namespaces: boolean;
+	has: (tool: string) => boolean;
+}
+
 const onPath = (tool: string) =>
 	[...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'].some((dir) => dir && existsSync(join(dir, tool)));
 
+const thisMachine = (): Machine => ({
+	platform: process.platform,
+	uid: process.getuid?.(),
+	namespaces: existsSync('/proc/self/ns/net'),
+	has: onPath,
+});
+
 /** Everything missing to record `scenarios`, each said so that a reader knows what to do. */
-export function missingRequirements(scenarios: readonly Scenario[]): string[] {
+export function missingRequirements(scenarios: readonly Scenario[], machine: Machine = thisMachine()): string[] {
 	const missing: string[] = [];
-	if (process.platform !== 'linux') missing.push('Linux: the lab uses network namespaces');
-	else if (!existsSync('/proc/self/ns/net')) missing.push('network namespaces: the kernel lacks CONFIG_NET_NS');
-	if (process.getuid?.() !== 0) missing.push('root: run it as root (sudo npm run lab), to make namespaces and capture');
+	if (machine.platform !== 'linux') missing.push('Linux: the lab uses network namespaces');
+	else if (!machine.namespaces) missing.push('network namespaces: the kernel lacks CONFIG_NET_NS');
+	if (machine.uid !== 0) missing.push('root: run it as root (sudo npm run lab), to make namespaces and capture');
 	const tools: Array<[string, string]> = [
 		['ip', 'iproute2'],
 		['ss', 'iproute2'],
@@ -87,7 +102,7 @@ export function missingRequirements(scenarios: readonly Scenario[]): string[] {
 		['ethtool', 'ethtool'],
 	];
 	if (scenarios.some((s) => s.steps.some((step) => step.do === 'flood'))) tools.push(['python3', 'python3']);
-	for (const [tool, pkg] of tools) if (!onPath(tool)) missing.push(`${tool} (Debian: apt-get install ${pkg})`);
+	for (const [tool, pkg] of tools) if (!machine.has(tool)) missing.push(`${tool} (Debian: apt-get install ${pkg})`);
 	return missing;
 }
 
@@ -333,7 +348,7 @@ interface Opened {
 
 interface Timeline {
 	actions: Array<Omit<Action, 't' | 'connection'> & { t: number }>;
-	events: Array<Omit<AppEvent, 't' | 'connection' | 'conn'> & { t: number; conn?: string; port?: number }>;
+	events: Array<Omit<AppEvent, 't' | 'connection'> & { t: number }>;
 	snapshots: Array<Omit<Snapshot, 't' | 'end'> & { t: number; end: number }>;
 	opened: Opened[];
 }
@@ -347,8 +362,7 @@ const nstatCounters = (output: string): Record<string, number> =>
 
 async function play(scenario: Scenario, network: Network, peers: Record<Side, Peer>, shells: Record<Side, NamespaceShell>): Promise<Timeline> {
 	const timeline: Timeline = { actions: [], events: [], snapshots: [], opened: [] };
-	const consumed = new Set<object>();
-	const stalls: Array<Promise<number>> = [];
+	const consumed = new Set<PeerEvent>();
 	const portOf = (conn: string) => {
 		const opened = timeline.opened.findLast((o) => o.conn === conn);
 		if (!opened) throw new Error(`connection ${conn} is used before a connect step opens it`);
@@ -364,7 +378,6 @@ async function play(scenario: Scenario, network: Network, peers: Record<Side, Pe
 	for (const step of scenario.steps) {
 		await runStep(step);
 	}
-	await Promise.all(stalls);
 	await sleep(scenario.settleMs);
 	for (const side of ['client', 'server'] as const) {
 		for (const event of peers[side].events) {
@@ -384,7 +397,8 @@ async function play(scenario: Scenario, network: Network, peers: Record<Side, Pe
 				const t = await peers.server.call({ cmd: 'listen', host: addresses.server, port: scenario.port, allowHalfOpen, ...(backlog && { backlog }) });
 				const options = [`port: ${scenario.port}`, ...(backlog ? [`backlog: ${backlog}`] : [])].join(', ');
 				timeline.actions.push({ t, side: 'server', call: 'listen', node: `server.listen({ ${options} })` });
-				await peers.server.until(() => peers.server.events.find((e) => e.event === 'listening' || e.event === 'error'), 5_000, 'listen');
+				const answer = await peers.server.until(() => peers.server.events.find((e) => e.event === 'listening' || e.event === 'error'), 5_000, 'listen');
+				if (answer.event === 'error') throw new Error(`the server could not listen on port ${scenario.port}: ${answer.code}`);
 				return;
 			}
 			case 'connect': {
@@ -415,8 +429,9 @@ async function play(scenario: Scenario, network: Network, peers: Record<Side, Pe
 				await peers[step.side].call({ cmd: 'keepalive', conn: target(step.side, step.conn), idleMs: step.idleMs });
 				return;
 			case 'stall':
-				// The reply comes when the stall is over; the scenario goes on meanwhile.
-				stalls.push(peers[step.side].call({ cmd: 'stall', ms: step.ms }));
+				// The reply comes when the stall is over; the scenario goes on meanwhile, and the run
+				// does not wait for it (a stall may outlast the run: the application never accepted).
+				void peers[step.side].call({ cmd: 'stall', ms: step.ms }).catch(() => {});
 				return;
 			case 'wait':
 				await sleep(step.ms);
@@ -552,18 +567,20 @@ async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 		const peers = { client: startPeer('client', network.ns.client), server: startPeer('server', network.ns.server) };
 		const shells = { client: new NamespaceShell(network.ns.client), server: new NamespaceShell(network.ns.server) };
 		let timeline: Timeline;
+		const listings = { client: '', server: '' };
 		try {
 			timeline = await play(scenario, network, peers, shells);
 		} finally {
 			tcpdump.kill('SIGINT');
 			await exited(tcpdump, 5_000);
+			// The counters as the capture ends: when the applications exit below, their kernels close
+			// what is still open, and those segments are not in the capture.
+			for (const side of ['client', 'server'] as const) {
+				if (rulesets[side]) listings[side] = run(inNs(network.ns[side], ['nft', 'list', 'table', 'inet', NFT_TABLE]));
+			}
 			await Promise.all([peers.client.stop(), peers.server.stop()]);
 			shells.client.close();
 			shells.server.close();
-		}
-		const listings = { client: '', server: '' };
-		for (const side of ['client', 'server'] as const) {
-			if (rulesets[side]) listings[side] = run(inNs(network.ns[side], ['nft', 'list', 'table', 'inet', NFT_TABLE]));
 		}
 		for (const ns of new Set(Object.values(network.ns))) {
 			run(['ip', 'netns', 'delete', ns]);
@@ -580,7 +597,7 @@ async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 			const side = receiverOf(rule);
 			const n = counted[side].shift();
 			if (n !== shape.dropped[i]) {
-				throw new Error(`drop rule ${i + 1} dropped ${n} segments in the ${side} namespace, but the capture shows ${shape.dropped[i]} matching`);
+				throw new Retry(`drop rule ${i + 1} dropped ${n} segments in the ${side} namespace, but the capture shows ${shape.dropped[i]} matching`);
 			}
 		});
 

@@ -78,7 +78,10 @@ const step = z.discriminatedUnion('do', [
 	z.strictObject({ do: z.literal('reset'), side, conn }),
 	/** socket.setKeepAlive(true, idleMs). */
 	z.strictObject({ do: z.literal('keepalive'), side, conn, idleMs: ms }),
-	/** The application stops running for `ms` (its event loop blocked): it neither accepts nor reads. */
+	/**
+	 * The application stops running for `ms` (its event loop blocked): it neither accepts nor reads.
+	 * The run goes on meanwhile and does not wait for the stall to end.
+	 */
 	z.strictObject({ do: z.literal('stall'), side, ms: ms.min(1) }),
 	z.strictObject({ do: z.literal('wait'), ms: ms.min(1) }),
 	/**
