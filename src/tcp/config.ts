@@ -6,6 +6,8 @@ import { TcpError } from './errors.ts';
  * each side, and where that is specified, is in profile.ts.
  */
 export interface TcpConfig {
+	/** Timer ticks per second: RTOs and ACK delays are whole ticks (Linux's jiffies); 0 keeps exact times. */
+	hz: number;
 	/** RTO before an RTT has been measured. */
 	rtoInitialMs: number;
 	/** Floor of the RTO once an RTT has been measured: of the whole RTO, or of its variance term (rtoMinOnVariance). */
@@ -60,6 +62,7 @@ export interface TcpConfig {
  * 100 s (RFC 1122 §4.2.3.5, which RFC 9293 §3.8.3 keeps).
  */
 export const RFC9293_CONFIG: Readonly<TcpConfig> = {
+	hz: 0,
 	rtoInitialMs: 1000,
 	rtoMinMs: 1000,
 	rtoMinOnVariance: false,
@@ -88,6 +91,7 @@ export const RFC9293_CONFIG: Readonly<TcpConfig> = {
 
 /** Linux defaults (6.5 and later); each value's source is in profile.ts. */
 export const LINUX_CONFIG: Readonly<TcpConfig> = {
+	hz: 250,
 	rtoInitialMs: 1000,
 	rtoMinMs: 200,
 	rtoMinOnVariance: true,

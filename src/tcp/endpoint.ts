@@ -7,7 +7,7 @@ import { parseFlags, segLen, type Segment } from './segment.ts';
 import { seqAdd, seqGeq, seqGt, seqLeq, seqLt, seqSub } from './sequence.ts';
 import type { TcpState, TransitionEvent } from './states.ts';
 
-export type TimerName = 'rtx' | 'time-wait' | 'delack';
+export type TimerName = 'rtx' | 'time-wait' | 'delack' | 'keepalive';
 
 /** Why a segment was sent: machine-readable, for traces, widgets and lessons. */
 export type SendReason =
@@ -19,6 +19,8 @@ export type SendReason =
 	| 'retransmit'
 	/** A tail loss probe: the last segment sent again before the RTO (Linux). */
 	| 'loss-probe'
+	/** A keep-alive probe: an ACK one below SND.NXT, which the peer must answer (RFC 9293 §3.8.4). */
+	| 'keepalive'
 	| 'dup-ack'
 	| 'challenge-ack'
 	| 'delayed-ack'
@@ -26,6 +28,8 @@ export type SendReason =
 	| 'rst-listen'
 	| 'rst-bad-ack'
 	| 'rst-abort'
+	/** Keep-alive probes went unanswered: Linux resets the connection as it gives up (tcp_keepalive_timer). */
+	| 'rst-keepalive'
 	| 'injected';
 
 export type Effect =
@@ -75,6 +79,8 @@ export interface Endpoint {
 	send(bytes: number): void;
 	close(): void;
 	abort(): void;
+	/** Turns keep-alive probes on, the idle time counted from now (Linux's tcp_set_keepalive). */
+	keepAlive(): void;
 	receive(seg: Segment): void;
 	fire(timer: TimerName): void;
 }
@@ -119,12 +125,19 @@ export function createEndpoint(
 	// SND.NXT when the last loss probe left; null while none is outstanding.
 	let probeHigh: number | null = null;
 	let lastOowAckAt = -Infinity;
+	let lastReceivedAt = 0;
+	let keepAliveProbes = 0;
+	let keepAliveOn = cfg.keepAlive;
 	const newQuickAck = () => (cfg.quickAcks ? createQuickAck(cfg.delayedAckMs, cfg.quickAcks) : null);
 	let quickAck = newQuickAck();
 	// An ACK owed for the segment being processed: sent at the end unless a segment carried it.
 	let ackNow: SendReason | null = null;
 	let ackLater = false;
 	const running = new Set<TimerName>();
+
+	// Linux keeps timeouts in whole jiffies, rounded up (usecs_to_jiffies): a 200.05 ms RTO is 204 ms at
+	// HZ 250, and doubles from there.
+	const ticks = (ms: number) => (cfg.hz ? Math.ceil((ms * cfg.hz) / 1000 - 1e-9) * (1000 / cfg.hz) : ms);
 
 	const fail = (code: TcpErrorCode): never => {
 		throw new TcpError(code, state);
@@ -153,8 +166,8 @@ export function createEndpoint(
 	const probeDue = (): number | null => {
 		const srtt = rtt.srtt;
 		if (!cfg.tailLossProbe || srtt === null || retries || !flight.length || sndUna === iss) return null;
-		const pto = 2 * srtt + (flight.length === 1 ? cfg.rtoMinMs : 0);
-		const rtoLeft = rto - (now() - flight[0]!.sentAt);
+		const pto = ticks(2 * srtt) + (flight.length === 1 ? cfg.rtoMinMs : 0);
+		const rtoLeft = ticks(rto - (now() - flight[0]!.sentAt));
 		return rtoLeft > 0 ? Math.min(pto, rtoLeft) : pto;
 	};
 
@@ -189,8 +202,10 @@ export function createEndpoint(
 			if (to === 'LISTEN' && closing) go('CLOSED', 'close');
 		} else if (to === 'TIME-WAIT') {
 			timer('rtx', null);
+			timer('keepalive', null);
 			timer('time-wait', cfg.timeWaitMs);
 		} else if (to === 'ESTABLISHED') {
+			if (keepAliveOn && !running.has('keepalive')) timer('keepalive', cfg.keepAliveMs);
 			if (queued) txNew('PSH, ACK', 'data', queued);
 			queued = 0;
 			if (closeQueued) closeFin('FIN-WAIT-1');
@@ -321,7 +336,7 @@ export function createEndpoint(
 		if (sample !== null) rtt.sample(sample);
 		sndUna = ack;
 		retries = 0;
-		rto = rtt.rto();
+		rto = ticks(rtt.rto());
 		if (probeHigh !== null && seqGeq(ack, probeHigh)) probeHigh = null;
 		if (sndUna === sndNxt) return timer('rtx', null);
 		const probe = probeDue();
@@ -447,6 +462,23 @@ export function createEndpoint(
 		return retries > 0 && now() - firstRetransmitAt >= retriesAsTimeMs(cfg.dataRetries, cfg.rtoMinMs, cfg.rtoMaxMs);
 	};
 
+	// §3.8.4, as Linux's tcp_keepalive_timer does it: only while nothing is in flight, once nothing has
+	// arrived for keepAliveMs; a probe every keepAliveIntervalMs after that; a reset once keepAliveProbes
+	// went unanswered.
+	const keepAlive = () => {
+		const idle = now() - lastReceivedAt;
+		if (flight.length || queued) return timer('keepalive', cfg.keepAliveMs);
+		// (A microsecond's grace: float sums must not re-arm the timer for nothing, again and again.)
+		if (cfg.keepAliveMs - idle > 1e-3) return timer('keepalive', cfg.keepAliveMs - idle);
+		if (keepAliveProbes >= cfg.keepAliveProbes) {
+			tx(cfg.abortRstAck ? 'RST, ACK' : 'RST', sndNxt, 'rst-keepalive');
+			return go('CLOSED', 'timeout-retries');
+		}
+		keepAliveProbes++;
+		tx('ACK', seqAdd(sndUna, -1), 'keepalive');
+		timer('keepalive', cfg.keepAliveIntervalMs);
+	};
+
 	// Linux's tcp_send_loss_probe: the last segment again, then the RTO in full from now.
 	const lossProbe = () => {
 		const last = flight.at(-1);
@@ -515,14 +547,24 @@ export function createEndpoint(
 			go('CLOSED', 'abort');
 		},
 
+		keepAlive() {
+			if (keepAliveOn) return;
+			keepAliveOn = true;
+			// Armed once synchronized (tcp_finish_connect arms it then); a TIME-WAIT socket has no keep-alive.
+			if (!['CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'TIME-WAIT'].includes(state)) timer('keepalive', cfg.keepAliveMs);
+		},
+
 		receive(seg) {
+			// Any segment shows the peer alive (tcp_ack resets icsk_probes_out and rcv_tstamp).
+			lastReceivedAt = now();
+			keepAliveProbes = 0;
 			if (state === 'CLOSED') arriveClosed(seg);
 			else if (state === 'LISTEN') arriveListen(seg);
 			else if (state === 'SYN-SENT') arriveSynSent(seg);
 			else arriveSynchronized(seg);
 			if (ackNow) tx('ACK', sndNxt, ackNow);
 			else if (ackLater && !running.has('delack')) {
-				if (quickAck) timer('delack', quickAck.delay(rtt.srtt));
+				if (quickAck) timer('delack', ticks(quickAck.delay(rtt.srtt)));
 				else if (cfg.delayedAckMs) timer('delack', cfg.delayedAckMs);
 				else tx('ACK', sndNxt, 'ack');
 			}
@@ -533,6 +575,7 @@ export function createEndpoint(
 		fire(name) {
 			if (!running.delete(name)) return;
 			if (name === 'time-wait') return go('CLOSED', 'timeout-2msl');
+			if (name === 'keepalive') return keepAlive();
 			if (name === 'delack') {
 				quickAck?.timerFired(rto);
 				return tx('ACK', sndNxt, 'delayed-ack');

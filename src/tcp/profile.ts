@@ -14,6 +14,7 @@ export type SourceRef =
 
 /** The settings on which the two profiles may differ, each a TcpConfig key. */
 export const SWITCH_IDS = [
+	'hz',
 	'rtoInitialMs',
 	'rtoMinMs',
 	'rtoMinOnVariance',
@@ -43,8 +44,8 @@ export type SwitchId = (typeof SWITCH_IDS)[number];
 export interface ProfileSwitch {
 	id: SwitchId;
 	value: number | boolean;
-	/** 'ms' for durations, 'count' for numbers of segments or retries, null for on/off. */
-	unit: 'ms' | 'count' | null;
+	/** 'ms' for durations, 'count' for numbers of segments or retries, 'hz' for a tick rate, null for on/off. */
+	unit: 'ms' | 'count' | 'hz' | null;
 	source: SourceRef;
 }
 
@@ -70,6 +71,7 @@ const MINISOCKS = 'net/ipv4/tcp_minisocks.c';
 
 const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 	rfc9293: {
+		hz: rfc(6298, '4'),
 		rtoInitialMs: rfc(6298, '2.1'),
 		rtoMinMs: rfc(6298, '2.4'),
 		rtoMinOnVariance: rfc(6298, '2.3'),
@@ -94,6 +96,7 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 		keepAliveProbes: rfc(9293, '3.8.4'),
 	},
 	linux: {
+		hz: linux('include/net/tcp.h', '__tcp_set_rto', { constant: 'CONFIG_HZ' }),
 		rtoInitialMs: linux('net/ipv4/tcp.c', 'tcp_init_sock', { constant: 'TCP_TIMEOUT_INIT' }),
 		rtoMinMs: linux(INPUT, 'tcp_rtt_estimator', { constant: 'TCP_RTO_MIN', sysctl: 'net.ipv4.tcp_rto_min_us' }),
 		rtoMinOnVariance: linux(INPUT, 'tcp_set_rto'),
@@ -120,7 +123,7 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 };
 
 const unitOf = (id: SwitchId, value: number | boolean): ProfileSwitch['unit'] =>
-	typeof value === 'boolean' ? null : id.endsWith('Ms') ? 'ms' : 'count';
+	typeof value === 'boolean' ? null : id.endsWith('Ms') ? 'ms' : id === 'hz' ? 'hz' : 'count';
 
 function profile(id: ProfileName, config: Readonly<TcpConfig>): Profile {
 	const resolved = resolveConfig(config);

@@ -30,7 +30,7 @@ export type ScenarioName = (typeof SCENARIO_NAMES)[number];
  * Scenarios the kernel lab records (content/captures/lab/) beyond the lessons' own: the model runs
  * them and npm run compare names them, but no widget lists them (they have no texts there yet).
  */
-export const MORE_SCENARIO_NAMES = ['lost-fin', 'lost-ack-then-data', 'abort'] as const;
+export const MORE_SCENARIO_NAMES = ['lost-fin', 'lost-ack-then-data', 'abort', 'time-wait-new-syn'] as const;
 
 export type MoreScenarioName = (typeof MORE_SCENARIO_NAMES)[number];
 
@@ -52,6 +52,8 @@ interface Recipe {
 	script?: NetworkAction[];
 	/** Settings of the passive closer (the side that does not close first). */
 	passive?: Partial<EndpointConfig>;
+	/** The client opens again at this time, with an ISN 100 000 past its first (a clock-driven ISN moves on). */
+	reopenAt?: number;
 	untilMs?: number;
 }
 
@@ -84,6 +86,9 @@ const recipe = (name: ScenarioName | MoreScenarioName, clientIsn: number, a: Sid
 			return { actions: [...OPEN, call(200, 'client', 'send', 100)], script: [{ do: 'drop', dir: 'c2s', index: 1 }] };
 		case 'abort':
 			return { actions: [...OPEN, call(200, a, 'abort')] };
+		case 'time-wait-new-syn':
+			// The server closes first and sits in TIME-WAIT when the client connects again from its port.
+			return { actions: [...teardown('server'), call(SOON, 'client', 'open')], reopenAt: SOON, untilMs: 2 * SOON };
 		case 'handshake':
 			return { actions: OPEN };
 		case 'lost-syn':
@@ -152,8 +157,10 @@ export function scenario(name: string, opts: ScenarioOptions = {}): SimulationCo
 	if (closer !== 'client' && closer !== 'server') throw new TcpError('invalid-argument');
 	const r = recipe(name, typeof client === 'number' ? client : client(0), closer);
 	const passive = otherSide(closer);
+	const reopen = r.reopenAt;
+	const clientIsn = reopen !== undefined && typeof client === 'number' ? (t: number) => (t < reopen ? client : seqAdd(client, 100_000)) : client;
 	return {
-		client: { ...base, ...(passive === 'client' && r.passive), isn: client },
+		client: { ...base, ...(passive === 'client' && r.passive), isn: clientIsn },
 		server: { ...base, ...(passive === 'server' && r.passive), isn: server },
 		network: { script: [...(r.script ?? []), ...(opts.extra ?? [])] },
 		actions: r.actions,

@@ -5,7 +5,8 @@ import { flagText, type Segment } from './segment.ts';
 import { seqSub } from './sequence.ts';
 import type { TcpState, TransitionEvent } from './states.ts';
 
-export type UserCall = 'listen' | 'open' | 'send' | 'close' | 'abort';
+/** RFC 9293 §3.10's calls, and turning keep-alives on (§3.8.4: per connection, off by default; SO_KEEPALIVE). */
+export type UserCall = 'listen' | 'open' | 'send' | 'close' | 'abort' | 'keepalive';
 export type StatePair = Record<Side, TcpState>;
 
 interface Base {

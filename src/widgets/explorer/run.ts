@@ -143,7 +143,7 @@ export function runExplorer(opts: RunOptions): ExplorerRun {
 		} else if (e.kind === 'state') {
 			if (current && e.side !== current.from) current.changes.push({ side: e.side, from: e.from, to: e.to, event: e.event });
 		} else if (e.kind === 'timer-start' || e.kind === 'timer-stop' || e.kind === 'timer-fire') {
-			if (e.timer === 'delack') continue;
+			if (e.timer !== 'rtx' && e.timer !== 'time-wait') continue;
 			const key = e.side + e.timer;
 			const open = running.get(key);
 			if (open) {
