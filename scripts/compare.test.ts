@@ -32,70 +32,109 @@ const verdict = (out: string) =>
 describe('every committed capture', () => {
 	it('there are the three loopback ones and at least ten from the kernel lab', () => {
 		expect(files.filter((f) => !f.includes('/lab/')).map(nameOf).sort()).toEqual(['fin-ack.pcap', 'half-close.pcap', 'refused.pcap']);
-		expect(files.filter((f) => f.includes('/lab/')).length).toBeGreaterThanOrEqual(9);
+		expect(files.filter((f) => f.includes('/lab/')).length).toBeGreaterThanOrEqual(10);
 	});
 
-	it.each(files.map((f) => [nameOf(f), f]))('%s agrees with the Linux profile', (_, file) => {
+	// What the model cannot express (src/tcp/PROFILES.md): a listener whose accept queue is full
+	// resetting the handshake's last ACK (tcp_abort_on_overflow = 1).
+	const LINUX_DIFFERENCES: Record<string, string[]> = {
+		'lab/accept-overflow-abort.pcap': [
+			'agree: all 3 segments, under the linux profile',
+			'first difference: segment 6 (packet 13, T ms): the capture has server RST seq=1; the model sends nothing more',
+			'agree: all 3 segments, under the linux profile',
+			'agree: all 3 segments, under the linux profile',
+		],
+	};
+
+	it.each(files.map((f) => [nameOf(f), f]))('%s agrees with the Linux profile', (name, file) => {
 		const { status, out } = compare(file);
-		expect(verdict(out), out).toEqual([expect.stringMatching(/^agree: all \d+ segments, under the linux profile$/)]);
-		expect(status).toBe(0);
+		const lines = verdict(out);
+		if (LINUX_DIFFERENCES[name]) {
+			expect(lines).toEqual(LINUX_DIFFERENCES[name]);
+			expect(status).toBe(1);
+		} else {
+			expect(lines.length, out).toBeGreaterThan(0);
+			for (const line of lines) expect(line, out).toMatch(/^agree: all \d+ segments, under the linux profile$/);
+			expect(status).toBe(0);
+		}
 	});
 
 	// Written from the RFCs: what RFC 9293 (with RFC 6298's timers) does where Linux does otherwise.
-	const RFC_DIFFERENCES: Record<string, string | null> = {
+	const agree = (n: number) => `agree: all ${n} segments, under the rfc9293 profile`;
+	const RFC_DIFFERENCES: Record<string, string[]> = {
 		// §3.10.7.4 and RFC 6298 with no delayed ACK: the FIN is acknowledged at once, alone.
-		'fin-ack.pcap': 'first difference: segment 9: the model sends server ACK seq=7 ack=5 (ack) at T ms; the capture has no such segment',
-		'half-close.pcap': 'first difference: segment 9 (packet 9, T ms): the capture has server ACK seq=7 ack=5 there, the model at T ms ± 5.0 (ack)',
-		'refused.pcap': null,
-		'lab/closed-port.pcap': null,
+		'fin-ack.pcap': ['first difference: segment 9: the model sends server ACK seq=7 ack=5 (ack) at T ms; the capture has no such segment'],
+		'half-close.pcap': ['first difference: segment 9 (packet 9, T ms): the capture has server ACK seq=7 ack=5 there, the model at T ms ± 5.0 (ack)'],
+		'refused.pcap': [agree(2)],
+		// Neither a full accept queue's reset, nor (RFC 6298 §5.5) a second SYN after 1 s rather than 2 s.
+		'lab/accept-overflow-abort.pcap': [
+			agree(3),
+			'first difference: segment 6 (packet 13, T ms): the capture has server RST seq=1; the model sends nothing more',
+			agree(3),
+			'first difference: segment 3 (packet 15, T ms): the capture has client SYN seq=0, the model server SYN, ACK seq=0 ack=1 (syn-ack) at T ms — from, flags, seq, ack, time differ',
+		],
+		'lab/accept-overflow.pcap': [
+			agree(3),
+			agree(7),
+			agree(3),
+			'first difference: segment 3 (packet 14, T ms): the capture has client SYN seq=0, the model server SYN, ACK seq=0 ack=1 (syn-ack) at T ms — from, flags, seq, ack, time differ',
+		],
+		'lab/closed-port.pcap': [agree(2)],
+		// §3.8.4: keep-alives no sooner than after two hours (the sysctls that shortened them are Linux's).
+		'lab/keepalive-dead-peer.pcap': ['first difference: segment 4 (packet 4, T ms): the capture has client ACK seq=0 ack=1; the model sends nothing more'],
+		'lab/keepalive-idle.pcap': ['first difference: segment 4 (packet 4, T ms): the capture has client ACK seq=0 ack=1; the model sends nothing more'],
 		// RFC 6298 §5.5: no tail loss probe; the RTO (at least 1 s, §2.4) retransmits the FIN.
-		'lab/lost-fin.pcap':
+		'lab/lost-fin.pcap': [
 			'first difference: segment 5 (packet 5, T ms): the capture has client FIN, ACK seq=1 ack=1, the model client FIN, ACK seq=1 ack=2 (retransmit) at T ms — ack, time differ',
-		'lab/lost-final-ack.pcap': 'first difference: segment 8 (packet 8, T ms): the capture has server FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)',
-		'lab/lost-handshake-ack.pcap': null,
-		'lab/lost-handshake-ack-data.pcap': null,
+		],
+		'lab/lost-final-ack.pcap': ['first difference: segment 8 (packet 8, T ms): the capture has server FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)'],
+		'lab/lost-handshake-ack.pcap': [agree(5)],
+		'lab/lost-handshake-ack-data.pcap': [agree(5)],
 		// §3.10.7.4: a repeated SYN in SYN-RECEIVED gets a bare ACK, not the SYN,ACK again.
-		'lab/lost-syn-ack.pcap':
+		'lab/lost-syn-ack.pcap': [
 			'first difference: segment 6 (packet 6, T ms): the capture has server SYN, ACK seq=0 ack=1, the model server ACK seq=1 ack=1 (dup-ack) — flags, seq differ',
+		],
 		// RFC 6298 §5.5: the second retransmission waits 2 s, not 1 s.
-		'lab/lost-syn.pcap': 'first difference: segment 3 (packet 3, T ms): the capture has client SYN seq=0 there, the model at T ms ± 45 (retransmit)',
+		'lab/lost-syn.pcap': ['first difference: segment 3 (packet 3, T ms): the capture has client SYN seq=0 there, the model at T ms ± 45 (retransmit)'],
+		// RFC 6298 §2.4: no RTO under 1 s, and no loss probe.
+		'lab/peer-vanishes.pcap': ['first difference: segment 5 (packet 5, T ms): the capture has client PSH, ACK seq=1 ack=1 len=3 there, the model at T ms ± 45 (retransmit)'],
 		// §3.10.5: <SEQ=SND.NXT><CTL=RST>, without ACK.
-		'lab/reset-abort.pcap': 'first difference: segment 6 (packet 6, T ms): the capture has client RST, ACK seq=4 ack=1, the model client RST seq=4 (rst-abort) — flags, ack differ',
-		'lab/simultaneous-close.pcap': 'first difference: segment 7 (packet 7, T ms): the capture has client FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)',
+		'lab/reset-abort.pcap': ['first difference: segment 6 (packet 6, T ms): the capture has client RST, ACK seq=4 ack=1, the model client RST seq=4 (rst-abort) — flags, ack differ'],
+		'lab/simultaneous-close.pcap': ['first difference: segment 7 (packet 7, T ms): the capture has client FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)'],
+		'lab/syn-flood-cookies.pcap': [agree(5)],
+		// §3.10.7.4: TIME-WAIT answers a SYN with an ACK of the old connection (MAY-2 of §3.6.1 not taken).
+		'lab/time-wait-new-syn.pcap': [
+			'first difference: segment 9 (packet 9, T ms): the capture has server SYN, ACK seq=0 ack=1, the model server ACK seq=2 ack=-15033787 (dup-ack) — flags, seq, ack differ',
+		],
 	};
 
 	it.each(files.map((f) => [nameOf(f), f]))('%s under the RFC 9293 profile: agrees, or names the first difference', (name, file) => {
 		const { status, out } = compare(file, '--profile', 'rfc9293');
 		const expected = RFC_DIFFERENCES[name];
 		expect(expected, `${name}: no expectation written for it`).toBeDefined();
-		if (expected === null) {
-			expect(verdict(out)).toEqual([expect.stringMatching(/^agree: /)]);
-			expect(status).toBe(0);
-		} else {
-			expect(verdict(out)).toEqual([expected]);
-			expect(status).toBe(1);
-		}
+		expect(verdict(out)).toEqual(expected);
+		expect(status).toBe(expected!.every((l) => l.startsWith('agree')) ? 0 : 1);
 	});
 });
 
 describe('the table', () => {
 	it('shows each segment with its flags, relative numbers, both times and both states', () => {
-		const { out } = compare(join(CAPTURES, 'lab/lost-fin.pcap'));
+		const { out } = compare(join(CAPTURES, 'half-close.pcap'));
 		const rows = out.split('\n').filter((l) => /^ +\d+ +\d+ /.test(l));
-		expect(rows).toHaveLength(8);
-		// The lost FIN, then the tail loss probe 200 ms later (plus up to 2 jiffies and a few ms).
-		expect(rows[3]!.trim().split(/ {2,}/).map((c) => c.trim())).toEqual(['4', '4', '359.573', '359.573 ±5.0', 'C→S', 'FIN, ACK', '1', '1', '0', 'fin (lost)', 'FIN-WAIT-1', 'ESTABLISHED', '✓']);
-		expect(rows[4]).toMatch(/ 563\.789 +559\.620 ±17 +C→S +FIN, ACK +1 +1 +0 +loss-probe +FIN-WAIT-1 +CLOSE-WAIT +✓$/);
-		expect(out).toContain('losses: client FIN, ACK #1 (from lost-fin.json)');
+		expect(rows).toHaveLength(13);
+		expect(rows[0]!.trim().split(/ {2,}/)).toEqual(['1', '1', '0.000', '0.000 ±5.0', 'C→S', 'SYN', '0', '-', '0', 'syn', 'SYN-SENT', 'SYN-RECEIVED', '✓']);
+		// Linux's ACK of the FIN waits for the delayed-ACK timer (40 ms), as the capture shows.
+		expect(rows[8]!.trim().split(/ {2,}/)).toEqual(['9', '9', '546.490', '545.969 ±17', 'S→C', 'ACK', '7', '5', '0', 'delayed-ack', 'FIN-WAIT-2', 'CLOSE-WAIT', '✓']);
+		expect(out).toContain('calls: server listen at -0.012 ms; client open at -0.012 ms; client send 3 B at 253.291 ms;');
 	});
 
-	it('reads losses off a capture that has no sidecar', () => {
+	it('names the losses, from the sidecar or read off the capture', () => {
+		expect(compare(join(CAPTURES, 'lab/lost-fin.pcap')).out).toContain('losses: client FIN, ACK #1 (from lost-fin.json)');
 		const dir = mkdtempSync(join(tmpdir(), 'compare-'));
 		const copy = join(dir, 'lost-syn-ack.pcap');
 		writeFileSync(copy, readFileSync(join(CAPTURES, 'lab/lost-syn-ack.pcap')));
 		const { status, out } = compare(copy);
 		expect(out).toContain('losses: server SYN, ACK #1 (read off the capture)');
-		expect(out).toContain('calls: server listen at ');
 		expect(status).toBe(0);
 	});
 });

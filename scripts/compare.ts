@@ -21,13 +21,14 @@ import {
 	configFromSysctls,
 	DEFAULT_HZ,
 	describeRun,
+	inferKeepAlive,
 	observedSegments,
 	type CapturedCall,
 	type CapturedSegment,
 	type Comparison,
 	type Row,
 } from '../src/compare/index.ts';
-import { MORE_SCENARIO_NAMES, PROFILE_NAMES, SCENARIO_NAMES, seqSub, type NetworkAction, type ProfileName, type Side } from '../src/tcp/index.ts';
+import { MORE_SCENARIO_NAMES, PROFILE_NAMES, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
 import { readSidecar, type Sidecar } from './lab/sidecar.ts';
 
 const USAGE = `usage: npm run compare -- FILE [--scenario NAME] [--profile linux|rfc9293] [--hz N] [--connection N]
@@ -92,26 +93,16 @@ const ms = (t: number) => t.toFixed(3);
 const tolerance = (t: number) => (t < 10 ? t.toFixed(1) : String(Math.round(t)));
 const arrow = (from: Side) => (from === 'client' ? 'C→S' : 'S→C');
 
-/** seq and ack as the model numbers them: from each side's ISN (absolute for a side that sent no SYN). */
-function relative(c: Comparison, from: Side, seq: number, ack: number | null) {
-	const to: Side = from === 'client' ? 'server' : 'client';
-	const rel = (n: number, isn: number | null) => (isn === null ? n : seqSub(n, isn));
-	return { seq: rel(seq, c.isn[from]), ack: ack === null ? null : rel(ack, c.isn[to]) };
-}
-
 const COLUMNS = ['#', 'pkt', 'time ms', 'model ms', 'dir', 'flags', 'seq', 'ack', 'len', 'why (model)', 'client (model)', 'server (model)', ''] as const;
 const RIGHT = new Set(['#', 'pkt', 'time ms', 'model ms', 'seq', 'ack', 'len']);
 
 /** One line for a segment both have (differing at most in time), else a line each. */
-function cells(c: Comparison, row: Row, n: number): string[][] {
+function cells(row: Row, n: number): string[][] {
 	const { capture: cap, model: mod } = row;
 	const mark = row.differences.length ? `✗ ${row.differences.join(', ')}` : '✓';
 	const modelTime = mod && row.expectedT !== null ? `${ms(row.expectedT)} ±${tolerance(mod.toleranceMs)}` : '';
 	const modelCols = mod ? [`${mod.reason}${mod.lost ? ' (lost)' : ''}`, mod.states.client, mod.states.server] : ['', '', ''];
-	const seg = (s: CapturedSegment | NonNullable<Row['model']>) => {
-		const r = relative(c, s.from, s.seq, s.ack);
-		return [arrow(s.from), s.flags, String(r.seq), r.ack === null ? '-' : String(r.ack), String(s.len)];
-	};
+	const seg = (s: CapturedSegment | NonNullable<Row['model']>) => [arrow(s.from), s.flags, String(s.relSeq), s.relAck === null ? '-' : String(s.relAck), String(s.len)];
 	if (cap && mod && row.differences.every((d) => d === 'time')) return [[String(n), String(cap.packet), ms(cap.t), modelTime, ...seg(cap), ...modelCols, mark]];
 	const lines: string[][] = [];
 	if (cap) lines.push([String(n), String(cap.packet), ms(cap.t), '', ...seg(cap), '', '', '', mod ? mark : '✗ not in the model']);
@@ -120,7 +111,7 @@ function cells(c: Comparison, row: Row, n: number): string[][] {
 }
 
 function table(c: Comparison): string[] {
-	const body = c.rows.flatMap((row, i) => cells(c, row, i + 1));
+	const body = c.rows.flatMap((row, i) => cells(row, i + 1));
 	const all = [[...COLUMNS], ...body];
 	const width = COLUMNS.map((_, k) => Math.max(...all.map((r) => (r[k] ?? '').length)));
 	return all.map((r) =>
@@ -133,10 +124,8 @@ function table(c: Comparison): string[] {
 
 function firstDifference(c: Comparison): string {
 	const row = c.rows[c.first]!;
-	const say = (s: CapturedSegment | NonNullable<Row['model']>) => {
-		const r = relative(c, s.from, s.seq, s.ack);
-		return `${s.from} ${s.flags} seq=${r.seq}${r.ack === null ? '' : ` ack=${r.ack}`}${s.len ? ` len=${s.len}` : ''}`;
-	};
+	const say = (s: CapturedSegment | NonNullable<Row['model']>) =>
+		`${s.from} ${s.flags} seq=${s.relSeq}${s.relAck === null ? '' : ` ack=${s.relAck}`}${s.len ? ` len=${s.len}` : ''}`;
 	const n = c.first + 1;
 	if (!row.capture) return `segment ${n}: the model sends ${say(row.model!)} (${row.model!.reason}) at ${ms(row.expectedT!)} ms; the capture has no such segment`;
 	const at = `segment ${n} (packet ${row.capture.packet}, ${ms(row.capture.t)} ms)`;
@@ -157,14 +146,54 @@ interface Known {
 	sidecarFile: string | null;
 }
 
-function compareOne(args: Args, known: Known, connection: Connection, n: number, origin: Parameters<typeof observedSegments>[1], io: Output): boolean {
+/** Connections on one 4-tuple, one after another (a client reconnecting from its port): one model run. */
+interface Group {
+	numbers: number[];
+	connections: Connection[];
+}
+
+function groups(connections: readonly Connection[]): Group[] {
+	const key = (c: Connection) => `${c.client.address} ${c.client.port} ${c.server.address} ${c.server.port}`;
+	const list: Group[] = [];
+	connections.forEach((c, i) => {
+		const last = list.at(-1);
+		if (last && key(last.connections.at(-1)!) === key(c)) {
+			last.numbers.push(i + 1);
+			last.connections.push(c);
+		} else list.push({ numbers: [i + 1], connections: [c] });
+	});
+	return list;
+}
+
+/**
+ * The sidecar's losses for a group, counted from the group's start: a selector counts the segments
+ * of its own connection, the model those of all the incarnations before it too.
+ */
+function groupDrops(sidecar: Sidecar, group: Group, segments: readonly CapturedSegment[][]): SegmentSelector[] {
+	return sidecar.drops.flatMap(({ connection, ...d }) => {
+		const k = group.numbers.indexOf(connection);
+		if (k < 0) return [];
+		const dir: Side = d.dir === 'c2s' ? 'client' : 'server';
+		const before = segments.slice(0, k).flat().filter((s) => s.from === dir && (!d.flags || s.flags === d.flags)).length;
+		return [{ ...d, index: d.index + before }];
+	});
+}
+
+function compareOne(args: Args, known: Known, group: Group, origin: Parameters<typeof observedSegments>[1], io: Output): boolean {
 	const { sidecar } = known;
-	const segments = observedSegments(connection, origin);
-	const own = <T extends { connection?: number | undefined }>(list: readonly T[]) => list.filter((x) => x.connection === n);
-	const drops = sidecar ? own(sidecar.drops).map(({ connection: _, ...d }) => d) : undefined;
+	const parts = group.connections.map((c) => observedSegments(c, origin));
+	const segments = parts.flat();
+	const connection = group.connections[0]!;
+	const mine = (k: number | undefined) => k !== undefined && group.numbers.includes(k);
+	const drops = sidecar ? groupDrops(sidecar, group, parts) : undefined;
 	const calls = sidecar?.actions
-		.filter((a) => a.connection === n || (a.connection === undefined && a.call === 'listen'))
+		.filter((a) => mine(a.connection) || (a.connection === undefined && a.call === 'listen'))
 		.map((a): CapturedCall => ({ t: a.t * 1000, side: a.side, call: a.call, ...(a.bytes !== undefined && { bytes: a.bytes }) }));
+	// The lab's peers turn keep-alive on as soon as Node reports the connection ('connect', 'accept').
+	const probing = inferKeepAlive(segments);
+	const keepAlive = (sidecar?.events ?? [])
+		.filter((e) => mine(e.connection) && probing[e.side] && (e.event === 'connect' || e.event === 'accept'))
+		.map((e): CapturedCall => ({ t: e.t * 1000, side: e.side, call: 'keepalive' }));
 	const hz = args.hz ?? sidecar?.kernel.hz ?? DEFAULT_HZ;
 	const config = sidecar && args.profile === 'linux' ? { client: configFromSysctls(sidecar.sysctls.client), server: configFromSysctls(sidecar.sysctls.server) } : undefined;
 	const from = known.sidecarFile ? basename(known.sidecarFile) : '';
@@ -172,17 +201,19 @@ function compareOne(args: Args, known: Known, connection: Connection, n: number,
 		profile: args.profile,
 		hz,
 		...(args.scenario ? { scenario: args.scenario } : drops && { drops }),
-		...(calls && { calls }),
+		...(calls && { calls: [...calls, ...keepAlive] }),
 		...(config && { config }),
 	});
 
 	const ep = (e: Connection['client']) => `${e.address}:${e.port}`;
-	io.out(`${basename(args.file)}, connection ${n}: ${ep(connection.client)} → ${ep(connection.server)}${connection.openedBySyn ? '' : ' (the capture starts mid-connection: its client is a guess)'}`);
+	const which = group.numbers.length > 1 ? `connections ${group.numbers.join(' and ')}, one 4-tuple opened ${group.numbers.length} times` : `connection ${group.numbers[0]}`;
+	io.out(`${basename(args.file)}, ${which}: ${ep(connection.client)} → ${ep(connection.server)}${connection.openedBySyn ? '' : ' (the capture starts mid-connection: its client is a guess)'}`);
 	if (sidecar) io.out(`  recorded by the kernel lab: ${sidecar.scenario} — ${sidecar.title} (${from})`);
 	io.out(`  shows: ${args.scenario ?? describeRun(c.trace)}${args.scenario ? ' (as named)' : ' (as the model reads it)'}`);
 	io.out(`  profile: ${args.profile}${config ? `, with the sysctls in ${from}` : ''}`);
-	const source = { given: `from ${from}`, scenario: `from the model scenario ${args.scenario}`, inferred: 'read off the capture', none: 'none seen' }[c.dropsFrom];
-	io.out(`  losses: ${c.drops.length ? c.drops.map(dropText).join(', ') : 'none'} (${source})`);
+	const source = { given: `from ${from}`, scenario: `from the model scenario ${args.scenario}`, inferred: 'read off the capture' };
+	const losses = c.drops.map((d, i) => `${dropText(d)} (${source[c.dropsFrom[i]!]})`);
+	io.out(`  losses: ${losses.length ? losses.join(', ') : 'none'}`);
 	io.out(`  calls: ${c.calls.map(callText).join('; ')} (${c.callsFrom === 'given' ? `from ${from}, timed by the capture` : 'read off the capture'})`);
 	const base = baseToleranceMs(c.toCapture);
 	io.out(
@@ -243,16 +274,17 @@ export function main(argv: string[], io: Output): number {
 	}
 	const crafted = new Set(sidecar?.crafted.map((x) => x.connection) ?? []);
 	let agree = true;
-	connections.forEach((connection, i) => {
-		const n = i + 1;
-		if (args.connection !== undefined && args.connection !== n) return;
-		if (i) io.out('');
-		if (crafted.has(n)) {
-			io.out(`${basename(args.file)}, connection ${n}: not compared — its SYN was crafted, with no client TCP behind it (${basename(sidecarFile!)})`);
-			return;
+	let first = true;
+	for (const group of groups(connections)) {
+		if (args.connection !== undefined && !group.numbers.includes(args.connection)) continue;
+		if (!first) io.out('');
+		first = false;
+		if (group.numbers.some((n) => crafted.has(n))) {
+			io.out(`${basename(args.file)}, connection ${group.numbers.join(' and ')}: not compared — its SYN was crafted, with no client TCP behind it (${basename(sidecarFile!)})`);
+			continue;
 		}
-		agree = compareOne(args, { sidecar, sidecarFile }, connection, n, capture.packets[0]!.timestamp, io) && agree;
-	});
+		agree = compareOne(args, { sidecar, sidecarFile }, group, capture.packets[0]!.timestamp, io) && agree;
+	}
 	return agree ? 0 : 1;
 }
 

@@ -3,9 +3,11 @@
 import {
 	flagText,
 	PROFILES,
-	relativeNumbers,
+	otherSide,
+	seqSub,
 	scenario as namedScenario,
 	simulate,
+	type IsnSource,
 	type NetworkAction,
 	type ProfileName,
 	type SegmentSelector,
@@ -16,7 +18,7 @@ import {
 	type Trace,
 	type UserAction,
 } from '../tcp/index.ts';
-import { alignCalls, inferCalls, inferIsns, inferToCapture, toModelCalls, type CapturedCall, type ToCapture } from './infer.ts';
+import { alignCalls, incarnations, inferCalls, inferIsns, inferKeepAlive, inferToCapture, toModelCalls, type CapturedCall, type ToCapture } from './infer.ts';
 import type { CapturedSegment } from './observed.ts';
 import { timerSlackMs } from './slack.ts';
 
@@ -82,7 +84,8 @@ export interface Comparison {
 	/** Index in `rows` of the first disagreement, or -1. */
 	first: number;
 	drops: NetworkAction[];
-	dropsFrom: 'given' | 'scenario' | 'inferred' | 'none';
+	/** Where each loss came from: the caller (the lab's sidecar), the named scenario, or the capture itself. */
+	dropsFrom: Array<'given' | 'scenario' | 'inferred'>;
 	calls: CapturedCall[];
 	callsFrom: 'given' | 'inferred';
 	toCapture: ToCapture;
@@ -112,6 +115,7 @@ function modelSegments(trace: Trace, toCapture: ToCapture, shift: number, hz: nu
 	let ctx: Ctx = { anchor: null, slack: 0 };
 	const timers = new Map<string, Ctx & { ms: number }>();
 	const sends = new Map<number, { seg: ModelSegment; anchor: number | null; order: number }>();
+	const isn: Record<Side, number | null> = { client: null, server: null };
 	for (const e of trace.events) {
 		if (e.kind === 'user-call') ctx = { anchor: null, slack: 0 };
 		else if (e.kind === 'timer-start') timers.set(e.side + e.timer, { ...ctx, ms: e.ms });
@@ -122,7 +126,8 @@ function modelSegments(trace: Trace, toCapture: ToCapture, shift: number, hz: nu
 			const own = e.reason === 'injected' ? { anchor: null, slack: 0 } : ctx;
 			// A timer armed after this send is measured from it.
 			if (e.reason !== 'injected') ctx = { anchor: e.id, slack: 0 };
-			const rel = relativeNumbers(trace, e.side, e.seg);
+			if (e.seg.flags.syn && e.reason !== 'injected') isn[e.side] = e.seg.seq;
+			const rel = { seq: seqSub(e.seg.seq, isn[e.side] ?? 0), ack: seqSub(e.seg.ack, isn[otherSide(e.side)] ?? 0) };
 			sends.set(e.id, {
 				order: sends.size,
 				anchor: own.anchor,
@@ -230,7 +235,17 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 	const delay = toCapture.client + toCapture.server;
 	const opening = captured[0];
 	const shift = Math.min(opening ? opening.t - toCapture[opening.from] : 0, ...plan.calls.map((c) => c.t));
-	const side = (s: Side) => ({ ...PROFILES[opts.profile].config, ...opts.config?.[s], isn: isn[s] ?? 0 });
+	// Keep-alive probes on the wire show the application turned them on; when is not on the wire, so
+	// without a call saying when, they count as on from the start.
+	const probing = inferKeepAlive(captured);
+	const keepAlive = (s: Side) => probing[s] && !plan.calls.some((c) => c.side === s && c.call === 'keepalive');
+	// A side that opened the 4-tuple more than once draws each incarnation's ISN when its SYN leaves.
+	const isnOf = (s: Side): number | IsnSource => {
+		const list = incarnations(captured, s).map((x) => ({ ...x, at: x.t - toCapture[s] - shift }));
+		if (list.length < 2) return isn[s] ?? 0;
+		return (now) => list.findLast((x) => x.at <= now + 1e-6)?.isn ?? list[0]!.isn;
+	};
+	const side = (s: Side) => ({ ...PROFILES[opts.profile].config, ...opts.config?.[s], ...(keepAlive(s) && { keepAlive: true }), isn: isnOf(s) });
 	const end = (captured.at(-1)?.t ?? 0) - shift;
 	const trace = simulate({
 		client: side('client'),
@@ -264,8 +279,8 @@ const sameDrop = (a: NetworkAction, b: NetworkAction) => JSON.stringify(a) === J
  * segment answering a captured one that the capture shows no answer to (that one was lost). Each
  * guess is kept only if more of the capture then agrees.
  */
-function inferDrops(captured: readonly CapturedSegment[], opts: CompareOptions, calls: CapturedCall[], toCapture: ToCapture) {
-	let drops: NetworkAction[] = [];
+function inferDrops(captured: readonly CapturedSegment[], opts: CompareOptions, calls: CapturedCall[], toCapture: ToCapture, known: NetworkAction[]) {
+	let drops = known;
 	let best = run(captured, opts, { drops, calls }, toCapture);
 	for (let round = 0; round < 64 && best.first >= 0; round++) {
 		const row = best.rows[best.first]!;
@@ -292,17 +307,15 @@ export function compareConnection(captured: readonly CapturedSegment[], opts: Co
 	const callsFrom = opts.calls ? 'given' : 'inferred';
 	const seen = inferCalls(captured, toCapture);
 	const calls = opts.calls ? alignCalls(opts.calls, seen) : seen;
-	let drops: NetworkAction[];
-	let dropsFrom: Comparison['dropsFrom'];
-	let result: ReturnType<typeof run>;
-	if (opts.drops || opts.scenario) {
-		dropsFrom = opts.drops ? 'given' : 'scenario';
-		drops = opts.drops ? opts.drops.map((d) => ({ do: 'drop' as const, ...d })) : (namedScenario(opts.scenario!).network?.script ?? []);
-		result = run(captured, opts, { drops, calls }, toCapture);
-	} else {
-		({ drops, result } = inferDrops(captured, opts, calls, toCapture));
-		dropsFrom = drops.length ? 'inferred' : 'none';
-	}
+	// A named scenario's losses are the whole story; losses the caller knows (those the lab made) may
+	// leave some the kernel made itself (a SYN or an ACK a full queue ignored), read off the capture.
+	const known: NetworkAction[] = opts.scenario
+		? (namedScenario(opts.scenario).network?.script ?? [])
+		: (opts.drops ?? []).map((d) => ({ do: 'drop' as const, ...d }));
+	const { drops, result } = opts.scenario
+		? { drops: known, result: run(captured, opts, { drops: known, calls }, toCapture) }
+		: inferDrops(captured, opts, calls, toCapture, known);
+	const dropsFrom = drops.map((_, i): Comparison['dropsFrom'][number] => (i >= known.length ? 'inferred' : opts.scenario ? 'scenario' : 'given'));
 	return {
 		profile: opts.profile,
 		rows: result.rows,

@@ -29,6 +29,16 @@ export function inferIsns(segs: readonly CapturedSegment[]): Record<Side, number
 	return { client: isn('client'), server: isn('server') };
 }
 
+/**
+ * Each side's ISNs, one per incarnation of the 4-tuple (a new SYN with another ISN starts one, as a
+ * client reconnecting from the same port does), with when that SYN passed the capture point.
+ */
+export function incarnations(segs: readonly CapturedSegment[], side: Side): Array<{ t: number; isn: number }> {
+	const list: Array<{ t: number; isn: number }> = [];
+	for (const s of segs) if (s.from === side && s.flags.startsWith('SYN') && s.seq !== list.at(-1)?.isn) list.push({ t: s.t, isn: s.seq });
+	return list;
+}
+
 /** A user call at a time on the capture's clock (ms since its first packet). */
 export interface CapturedCall {
 	t: number;
@@ -47,6 +57,7 @@ export function inferCalls(segs: readonly CapturedSegment[], toCapture: ToCaptur
 	const calls: CapturedCall[] = [];
 	const next: Record<Side, number | null> = { client: null, server: null };
 	const closed: Record<Side, boolean> = { client: false, server: false };
+	let isn: number | null = null;
 	const serverSyn = segs.find((s) => s.from === 'server' && s.flags.startsWith('SYN'));
 	const refused = !serverSyn && segs.some((s) => s.from === 'server' && s.flags.includes('RST'));
 	const start = segs[0] ? segs[0].t - toCapture[segs[0].from] : 0;
@@ -55,7 +66,15 @@ export function inferCalls(segs: readonly CapturedSegment[], toCapture: ToCaptur
 	for (const s of segs) {
 		const at = s.t - toCapture[s.from];
 		const syn = s.flags.includes('SYN');
-		if (syn && !s.flags.includes('ACK') && next[s.from] === null && s.from === 'client') calls.push({ t: at, side: 'client', call: 'open' });
+		// A client SYN with a new ISN opens a new incarnation: both sides start over.
+		if (syn && s.from === 'client' && !s.flags.includes('ACK') && next.client !== null && s.seq !== isn) {
+			next.client = next.server = null;
+			closed.client = closed.server = false;
+		}
+		if (syn && !s.flags.includes('ACK') && next[s.from] === null && s.from === 'client') {
+			calls.push({ t: at, side: 'client', call: 'open' });
+			isn = s.seq;
+		}
 		if (syn) next[s.from] ??= seqAdd(s.seq, 1);
 		const sent = next[s.from];
 		if (sent === null) continue;
@@ -89,4 +108,20 @@ export function alignCalls(known: readonly CapturedCall[], seen: readonly Captur
 		used.add(match);
 		return { ...call, t: match.t };
 	});
+}
+
+/**
+ * Which sides probe an idle connection (SO_KEEPALIVE is the application's choice, not on the wire):
+ * those that send a bare ACK one below their next sequence number, as a keep-alive probe is.
+ */
+export function inferKeepAlive(segs: readonly CapturedSegment[]): Record<Side, boolean> {
+	const next: Record<Side, number | null> = { client: null, server: null };
+	const probes = { client: false, server: false };
+	for (const s of segs) {
+		const sent = next[s.from];
+		if (sent !== null && s.flags === 'ACK' && !s.len && s.seq === seqAdd(sent, -1)) probes[s.from] = true;
+		const end = seqAdd(s.seq, s.len + +s.flags.includes('SYN') + +s.flags.includes('FIN'));
+		if (!s.flags.includes('RST') && (sent === null || seqGt(end, sent))) next[s.from] = end;
+	}
+	return probes;
 }
