@@ -285,3 +285,57 @@ describe('a new SYN in TIME-WAIT: timeWaitNewSyn', () => {
 		expect(sends(reopen('rfc9293', 5000), 1000).slice(0, 2)).toEqual(['1000 client SYN syn', '1050 server ACK challenge-ack']);
 	});
 });
+
+describe('the RTO floor: rtoMinOnVariance; timer ticks: hz', () => {
+	// A 20 ms RTT, the FIN lost: the probe (Linux) or the RTO (RFC) resends it.
+	const again = (profile: ProfileName, client: Partial<EndpointConfig> = {}, delayMs = 10) =>
+		sends(sim(profile, { actions: [...OPEN, call(200, 'client', 'close')], script: [{ do: 'drop', dir: 'c2s', flags: 'FIN, ACK', index: 0 }], client, delayMs, untilMs: 3000 }), 200)[1];
+
+	it('Linux floors the variance term: RTO = 20 + max(4 × 10, 200) = 220 ms (tcp_rtt_estimator)', () => {
+		expect(again('linux')).toBe('420 client FIN, ACK loss-probe');
+	});
+
+	it('RFC 6298 §2.4 floors the whole RTO: max(20 + 40, 200) = 200 ms with the same floor', () => {
+		expect(again('linux', { rtoMinOnVariance: false })).toBe('400 client FIN, ACK loss-probe');
+		expect(again('rfc9293')).toBe('1200 client FIN, ACK retransmit');
+	});
+
+	it('at HZ 250 a loopback RTO of 200.05 ms is 51 jiffies, 204 ms (usecs_to_jiffies); without ticks it stays 200.05', () => {
+		expect(again('linux', {}, 0.025)).toBe('404 client FIN, ACK loss-probe');
+		expect(again('linux', { hz: 0 }, 0.025)).toBe('400.05 client FIN, ACK loss-probe');
+	});
+});
+
+describe('keep-alive: keepAliveMs, keepAliveIntervalMs, keepAliveProbes', () => {
+	// The client turns keep-alive on once connected; idle 2 s, then probes 1 s apart, 3 of them.
+	const shortened = { keepAliveMs: 2000, keepAliveIntervalMs: 1000, keepAliveProbes: 3 };
+	const idle = (profile: ProfileName, script: NetworkAction[] = []) =>
+		sim(profile, { actions: [...OPEN, call(100, 'client', 'keepalive')], client: shortened, script, untilMs: 9000 });
+
+	it('answered: a probe (an ACK one below SND.NXT) after 2 s without a segment from the peer, each answer restarting the count', () => {
+		const t = idle('linux');
+		// The answer arrives 100 ms after each probe: 2.1 s apart.
+		expect(sends(t, 200)).toEqual([
+			'2100 client ACK keepalive',
+			'2150 server ACK dup-ack',
+			'4200 client ACK keepalive',
+			'4250 server ACK dup-ack',
+			'6300 client ACK keepalive',
+			'6350 server ACK dup-ack',
+			'8400 client ACK keepalive',
+			'8450 server ACK dup-ack',
+		]);
+		expect(t.events.find((e) => e.kind === 'send' && e.reason === 'keepalive')).toMatchObject({ seg: { seq: 100, ack: 301 } });
+	});
+
+	it('unanswered: probes 1 s apart, then Linux resets the connection after the third (tcp_keepalive_timer)', () => {
+		const t = idle('linux', dropAll('c2s', 2));
+		expect(sends(t, 200)).toEqual(['2100 client ACK keepalive', '3100 client ACK keepalive', '4100 client ACK keepalive', '5100 client RST, ACK rst-keepalive']);
+		expect(moves(t, 'client').at(-1)).toBe('5100 CLOSED timeout-retries');
+	});
+
+	it('RFC 9293 §3.8.4: no probe before two hours of silence', () => {
+		const t = sim('rfc9293', { actions: [...OPEN, call(100, 'client', 'keepalive')], untilMs: 7_300_000 });
+		expect(sends(t, 200)).toEqual(['7200100 client ACK keepalive', '7200150 server ACK dup-ack']);
+	});
+});
