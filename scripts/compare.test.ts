@@ -39,10 +39,10 @@ describe('every committed capture', () => {
 	// resetting the handshake's last ACK (tcp_abort_on_overflow = 1).
 	const LINUX_DIFFERENCES: Record<string, string[]> = {
 		'lab/accept-overflow-abort.pcap': [
-			'agree: all 3 segments, under the linux profile',
+			'agree: all 3 segments and 3 state readings, under the linux profile',
 			'first difference: segment 6 (packet 13, T ms): the capture has server RST seq=1; the model sends nothing more',
-			'agree: all 3 segments, under the linux profile',
-			'agree: all 3 segments, under the linux profile',
+			'agree: all 3 segments and 3 state readings, under the linux profile',
+			'agree: all 3 segments and 3 state readings, under the linux profile',
 		],
 	};
 
@@ -54,13 +54,13 @@ describe('every committed capture', () => {
 			expect(status).toBe(1);
 		} else {
 			expect(lines.length, out).toBeGreaterThan(0);
-			for (const line of lines) expect(line, out).toMatch(/^agree: all \d+ segments, under the linux profile$/);
+			for (const line of lines) expect(line, out).toMatch(/^agree: all \d+ segments( and \d+ state readings)?, under the linux profile$/);
 			expect(status).toBe(0);
 		}
 	});
 
 	// Written from the RFCs: what RFC 9293 (with RFC 6298's timers) does where Linux does otherwise.
-	const agree = (n: number) => `agree: all ${n} segments, under the rfc9293 profile`;
+	const agree = (n: number, readings = 0) => `agree: all ${n} segments${readings ? ` and ${readings} state readings` : ''}, under the rfc9293 profile`;
 	const RFC_DIFFERENCES: Record<string, string[]> = {
 		// §3.10.7.4 and RFC 6298 with no delayed ACK: the FIN is acknowledged at once, alone.
 		'fin-ack.pcap': ['first difference: segment 9: the model sends server ACK seq=7 ack=5 (ack) at T ms; the capture has no such segment'],
@@ -68,15 +68,15 @@ describe('every committed capture', () => {
 		'refused.pcap': [agree(2)],
 		// Neither a full accept queue's reset, nor (RFC 6298 §5.5) a second SYN after 1 s rather than 2 s.
 		'lab/accept-overflow-abort.pcap': [
-			agree(3),
+			agree(3, 3),
 			'first difference: segment 6 (packet 13, T ms): the capture has server RST seq=1; the model sends nothing more',
-			agree(3),
+			agree(3, 3),
 			'first difference: segment 3 (packet 15, T ms): the capture has client SYN seq=0, the model server SYN, ACK seq=0 ack=1 (syn-ack) at T ms — from, flags, seq, ack, time differ',
 		],
 		'lab/accept-overflow.pcap': [
-			agree(3),
-			agree(7),
-			agree(3),
+			agree(3, 3),
+			agree(7, 3),
+			agree(3, 3),
 			'first difference: segment 3 (packet 14, T ms): the capture has client SYN seq=0, the model server SYN, ACK seq=0 ack=1 (syn-ack) at T ms — from, flags, seq, ack, time differ',
 		],
 		'lab/closed-port.pcap': [agree(2)],
@@ -88,8 +88,8 @@ describe('every committed capture', () => {
 			'first difference: segment 5 (packet 5, T ms): the capture has client FIN, ACK seq=1 ack=1, the model client FIN, ACK seq=1 ack=2 (retransmit) at T ms — ack, time differ',
 		],
 		'lab/lost-final-ack.pcap': ['first difference: segment 8 (packet 8, T ms): the capture has server FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)'],
-		'lab/lost-handshake-ack.pcap': [agree(5)],
-		'lab/lost-handshake-ack-data.pcap': [agree(5)],
+		'lab/lost-handshake-ack.pcap': [agree(5, 4)],
+		'lab/lost-handshake-ack-data.pcap': [agree(5, 2)],
 		// §3.10.7.4: a repeated SYN in SYN-RECEIVED gets a bare ACK, not the SYN,ACK again.
 		'lab/lost-syn-ack.pcap': [
 			'first difference: segment 6 (packet 6, T ms): the capture has server SYN, ACK seq=0 ack=1, the model server ACK seq=1 ack=1 (dup-ack) — flags, seq differ',
@@ -101,7 +101,7 @@ describe('every committed capture', () => {
 		// §3.10.5: <SEQ=SND.NXT><CTL=RST>, without ACK.
 		'lab/reset-abort.pcap': ['first difference: segment 6 (packet 6, T ms): the capture has client RST, ACK seq=4 ack=1, the model client RST seq=4 (rst-abort) — flags, ack differ'],
 		'lab/simultaneous-close.pcap': ['first difference: segment 7 (packet 7, T ms): the capture has client FIN, ACK seq=1 ack=2 there, the model at T ms ± 45 (retransmit)'],
-		'lab/syn-flood-cookies.pcap': [agree(5)],
+		'lab/syn-flood-cookies.pcap': [agree(5, 2)],
 		// §3.10.7.4: TIME-WAIT answers a SYN with an ACK of the old connection (MAY-2 of §3.6.1 not taken).
 		'lab/time-wait-new-syn.pcap': [
 			'first difference: segment 9 (packet 9, T ms): the capture has server SYN, ACK seq=0 ack=1, the model server ACK seq=2 ack=-15033787 (dup-ack) — flags, seq, ack differ',
@@ -126,6 +126,18 @@ describe('the table', () => {
 		// Linux's ACK of the FIN waits for the delayed-ACK timer (40 ms), as the capture shows.
 		expect(rows[8]!.trim().split(/ {2,}/)).toEqual(['9', '9', '546.490', '545.969 ±17', 'S→C', 'ACK', '7', '5', '0', 'delayed-ack', 'FIN-WAIT-2', 'CLOSE-WAIT', '✓']);
 		expect(out).toContain('calls: server listen at -0.012 ms; client open at -0.012 ms; client send 3 B at 253.291 ms;');
+	});
+
+	it('checks both ends’ states against what ss reported in each namespace', () => {
+		const { out } = compare(join(CAPTURES, 'lab/lost-fin.pcap'));
+		const lines = out.split('\n').filter((l) => l.endsWith('”'));
+		expect(lines.map((l) => l.trim().split(/ {2,}/).slice(1))).toEqual([
+			['client', 'FIN-WAIT-1', 'model FIN-WAIT-1', '✓', '“the FIN is lost”'],
+			['server', 'ESTABLISHED', 'model ESTABLISHED', '✓', '“the FIN is lost”'],
+			['client', 'FIN-WAIT-2', 'model FIN-WAIT-2', '✓', '“the FIN got through”'],
+			['server', 'CLOSE-WAIT', 'model CLOSE-WAIT', '✓', '“the FIN got through”'],
+			['client', 'TIME-WAIT', 'model TIME-WAIT', '✓', '“closed”'],
+		]);
 	});
 
 	it('names the losses, from the sidecar or read off the capture', () => {

@@ -23,10 +23,12 @@ import {
 	describeRun,
 	inferKeepAlive,
 	observedSegments,
+	ssState,
 	type CapturedCall,
 	type CapturedSegment,
 	type Comparison,
 	type Row,
+	type StateReading,
 } from '../src/compare/index.ts';
 import { MORE_SCENARIO_NAMES, PROFILE_NAMES, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
 import { readSidecar, type Sidecar } from './lab/sidecar.ts';
@@ -197,7 +199,15 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 	const hz = args.hz ?? sidecar?.kernel.hz ?? DEFAULT_HZ;
 	const config = sidecar && args.profile === 'linux' ? { client: configFromSysctls(sidecar.sysctls.client), server: configFromSysctls(sidecar.sysctls.server) } : undefined;
 	const from = known.sidecarFile ? basename(known.sidecarFile) : '';
+	// The kernel's own word on the states: ss in each namespace, at moments the lab chose.
+	const readings: StateReading[] = (sidecar?.snapshots ?? [])
+		.filter((snap) => /^ss -ta/.test(snap.command))
+		.map((snap) => {
+			const [local, peer] = snap.ns === 'client' ? [connection.client, connection.server] : [connection.server, connection.client];
+			return { t: snap.t * 1000, end: snap.end * 1000, side: snap.ns, state: ssState(snap.output, local, peer), label: snap.label };
+		});
 	const c = compareConnection(segments, {
+		readings,
 		profile: args.profile,
 		hz,
 		...(args.scenario ? { scenario: args.scenario } : drops && { drops }),
@@ -225,8 +235,19 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 	for (const line of table(c)) io.out(`  ${line}`);
 	io.out('');
 	if (c.after) io.out(`  (the model sends ${c.after} more segment${c.after > 1 ? 's' : ''} after the capture ends; not compared)`);
-	if (c.agree) io.out(`  agree: all ${segments.length} segments, under the ${args.profile} profile`);
-	else io.out(`  first difference: ${firstDifference(c)}`);
+	const checks = c.states;
+	if (checks.length) {
+		io.out(`  states the kernel reported (${from}: ss -tan in each namespace) against the model's at that moment:`);
+		for (const k of checks) {
+			const when = `${ms(k.reading.t).padStart(10)}–${ms(k.reading.end)} ms`;
+			io.out(`    ${when}  ${k.reading.side.padEnd(6)}  ${k.reading.state.padEnd(12)}  model ${k.model.join(' or ').padEnd(24)}  ${k.agree ? '✓' : '✗'}  “${k.reading.label}”`);
+		}
+		io.out('');
+	}
+	const wrong = checks.find((k) => !k.agree);
+	if (c.agree) io.out(`  agree: all ${segments.length} segments${checks.length ? ` and ${checks.length} state readings` : ''}, under the ${args.profile} profile`);
+	else if (c.first >= 0) io.out(`  first difference: ${firstDifference(c)}`);
+	else io.out(`  first difference: “${wrong!.reading.label}”: ss shows the ${wrong!.reading.side} in ${wrong!.reading.state} between ${ms(wrong!.reading.t)} and ${ms(wrong!.reading.end)} ms, the model has it in ${wrong!.model.join(' or ')}`);
 	return c.agree;
 }
 

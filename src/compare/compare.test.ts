@@ -54,6 +54,24 @@ describe('compareConnection on the half-close capture (Linux loopback, 13 segmen
 	});
 });
 
+describe('state readings (ss) against the model', () => {
+	const captured = segmentsOf('half-close.pcap');
+	const reading = (state: 'FIN-WAIT-2' | 'TIME-WAIT') => ({ t: 600, end: 700, side: 'client' as const, state, label: 'after the FIN' });
+
+	it('agree when the model held that state while ss read it', () => {
+		const c = compareConnection(captured, { profile: 'linux', readings: [reading('FIN-WAIT-2')] });
+		expect(c.states).toEqual([{ reading: reading('FIN-WAIT-2'), model: ['FIN-WAIT-2'], agree: true }]);
+		expect(c.agree).toBe(true);
+	});
+
+	it('a state the model did not hold makes the connection disagree, though every segment agrees', () => {
+		const c = compareConnection(captured, { profile: 'linux', readings: [reading('TIME-WAIT')], drops: [] });
+		expect(c.first).toBe(-1);
+		expect(c.states[0]).toMatchObject({ model: ['FIN-WAIT-2'], agree: false });
+		expect(c.agree).toBe(false);
+	});
+});
+
 describe('describeRun', () => {
 	it.each([
 		['fin-ack.pcap', 'teardown-fin-ack'],

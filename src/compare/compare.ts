@@ -20,6 +20,7 @@ import {
 } from '../tcp/index.ts';
 import { alignCalls, incarnations, inferCalls, inferIsns, inferKeepAlive, inferToCapture, toModelCalls, type CapturedCall, type ToCapture } from './infer.ts';
 import type { CapturedSegment } from './observed.ts';
+import { checkStates, type StateCheck, type StateReading } from './states.ts';
 import { timerSlackMs } from './slack.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface CompareOptions {
 	/** Settings the capture was made with (e.g. shortened sysctls), per side. */
 	config?: Partial<Record<Side, Partial<TcpConfig>>>;
 	hz?: number;
+	/** The kernel's own reports of the states (ss), checked against the model's. */
+	readings?: StateReading[];
 }
 
 /** A segment the model sent, where the capture would have seen it. */
@@ -80,8 +83,11 @@ export interface Row {
 export interface Comparison {
 	profile: ProfileName;
 	rows: Row[];
+	/** Each state reading against the model's states then. */
+	states: StateCheck[];
+	/** Every row and every state reading agrees. */
 	agree: boolean;
-	/** Index in `rows` of the first disagreement, or -1. */
+	/** Index in `rows` of the first disagreeing segment, or -1. */
 	first: number;
 	drops: NetworkAction[];
 	/** Where each loss came from: the caller (the lab's sidecar), the named scenario, or the capture itself. */
@@ -246,7 +252,7 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 		return (now) => list.findLast((x) => x.at <= now + 1e-6)?.isn ?? list[0]!.isn;
 	};
 	const side = (s: Side) => ({ ...PROFILES[opts.profile].config, ...opts.config?.[s], ...(keepAlive(s) && { keepAlive: true }), isn: isnOf(s) });
-	const end = (captured.at(-1)?.t ?? 0) - shift;
+	const end = Math.max(captured.at(-1)?.t ?? 0, ...(opts.readings ?? []).map((r) => r.end)) - shift;
 	const trace = simulate({
 		client: side('client'),
 		server: side('server'),
@@ -258,11 +264,34 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 	const model = modelSegments(trace, toCapture, shift, opts.hz ?? DEFAULT_HZ, baseToleranceMs(toCapture));
 	const { rows, after, suspects } = match(captured, model);
 	const first = rows.findIndex((r) => r.differences.length);
-	return { rows, after, trace, shift, isn, first, suspects: first < 0 ? [] : (suspects.get(rows[first]!) ?? []) };
+	// How far the model's clock has drifted from the capture's by time t (the timer wheel's lateness).
+	const paired = rows.filter((r) => r.capture && r.model);
+	const drift = (t: number) => {
+		const last = paired.findLast((r) => r.capture!.t <= t);
+		return last ? last.capture!.t - last.model!.t : 0;
+	};
+	const states = checkStates(trace, shift, opts.readings ?? [], drift);
+	const wrongState = states.findIndex((k) => !k.agree);
+	// A state the model does not reach, read while the capture shows nothing: what the side last received may have been ignored.
+	const stateSuspects = () => {
+		const r = states[wrongState]!.reading;
+		return captured.filter((c) => c.from !== r.side && c.t <= r.t).slice(-2);
+	};
+	return {
+		rows,
+		after,
+		trace,
+		shift,
+		isn,
+		first,
+		states,
+		score: first >= 0 ? first : wrongState >= 0 ? rows.length + wrongState : Infinity,
+		suspects: first >= 0 ? (suspects.get(rows[first]!) ?? []) : wrongState >= 0 ? stateSuspects() : [],
+	};
 }
 
-/** How many rows agree before the first difference: the measure a guessed loss must improve. */
-const agreeing = (r: { first: number }) => (r.first < 0 ? Infinity : r.first);
+/** How much agrees before the first difference (rows, then state readings): what a guessed loss must improve. */
+const agreeing = (r: { score: number }) => r.score;
 
 /** A selector for captured segment `i`: the n-th segment its sender sent with those flags. */
 function selectorFor(captured: readonly CapturedSegment[], i: number): NetworkAction {
@@ -282,10 +311,10 @@ const sameDrop = (a: NetworkAction, b: NetworkAction) => JSON.stringify(a) === J
 function inferDrops(captured: readonly CapturedSegment[], opts: CompareOptions, calls: CapturedCall[], toCapture: ToCapture, known: NetworkAction[]) {
 	let drops = known;
 	let best = run(captured, opts, { drops, calls }, toCapture);
-	for (let round = 0; round < 64 && best.first >= 0; round++) {
-		const row = best.rows[best.first]!;
-		const i = row.capture ? captured.indexOf(row.capture) : -1;
-		const original = captured.slice(0, Math.max(i, 0)).findLastIndex((x) => x.from === row.capture?.from && x.seq === row.capture.seq && x.flags === row.capture.flags && x.len === row.capture.len);
+	for (let round = 0; round < 64 && best.score < Infinity; round++) {
+		const row = best.first >= 0 ? best.rows[best.first]! : null;
+		const i = row?.capture ? captured.indexOf(row.capture) : -1;
+		const original = captured.slice(0, Math.max(i, 0)).findLastIndex((x) => x.from === row?.capture?.from && x.seq === row.capture.seq && x.flags === row.capture.flags && x.len === row.capture.len);
 		const suspects = [
 			...best.suspects.map((c) => captured.indexOf(c)),
 			...(original < 0 ? [] : Array.from({ length: i - original }, (_, k) => original + k)),
@@ -319,7 +348,8 @@ export function compareConnection(captured: readonly CapturedSegment[], opts: Co
 	return {
 		profile: opts.profile,
 		rows: result.rows,
-		agree: result.first < 0,
+		states: result.states,
+		agree: result.score === Infinity,
 		first: result.first,
 		drops,
 		dropsFrom,

@@ -13,3 +13,4 @@ export * from './slack.ts';
 export * from './compare.ts';
 export * from './describe.ts';
 export * from './sysctls.ts';
+export * from './states.ts';
