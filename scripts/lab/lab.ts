@@ -112,6 +112,8 @@ export function missingRequirements(scenarios: readonly Scenario[], machine: Mac
 
 const namespaces = new Set<string>();
 const children = new Set<ChildProcessWithoutNullStreams>();
+/** Temporary directories the captures are first written to. */
+const workDirs = new Set<string>();
 
 /** Runs a command to completion; throws with its stderr when it fails. */
 function run(command: string[], input?: string): string {
@@ -129,6 +131,8 @@ function cleanUp(): void {
 	children.clear();
 	for (const ns of namespaces) spawnSync('ip', ['netns', 'delete', ns]);
 	namespaces.clear();
+	for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
+	workDirs.clear();
 }
 
 function start(command: string[]): ChildProcessWithoutNullStreams {
@@ -547,6 +551,7 @@ interface Recorded {
 
 async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 	const work = mkdtempSync(join(tmpdir(), `synack-lab-${scenario.name}-`));
+	workDirs.add(work);
 	const pcap = join(work, `${scenario.name}.pcap`);
 	try {
 		const network = makeNetwork(scenario);
@@ -655,7 +660,6 @@ async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 		return { file, segments: shape.segments.length, dropped: sidecar.drops.length };
 	} finally {
 		cleanUp();
-		rmSync(work, { recursive: true, force: true });
 	}
 }
 
