@@ -20,13 +20,13 @@ import { machine, release, tmpdir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
+import type { Side } from '../../src/tcp/network.ts';
 import type { PeerEvent, PeerMessage, PeerRequest } from './peer.ts';
 import { NFT_TABLE, nftDropCounts, nftRuleset, receiverOf } from './nft.ts';
 import { defaultLocalPort, LAB_CAPTURES, loadScenario, PINNED_CAPTURES, ROOT, scenarioNames, type Scenario, type Step } from './scenario.ts';
 import { sidecarSchema, type Action, type AppEvent, type Sidecar, type Snapshot } from './sidecar.ts';
 import { dropSelectors, shapeMismatch, shapeOf, type CapturedSegment } from './shape.ts';
 
-type Side = 'client' | 'server';
 
 
 const ADDRESSES = {
@@ -100,6 +100,7 @@ export function missingRequirements(scenarios: readonly Scenario[], machine: Mac
 		['tcpdump', 'tcpdump'],
 		['nft', 'nftables'],
 		['ethtool', 'ethtool'],
+		['chrt', 'util-linux'],
 	];
 	if (scenarios.some((s) => s.steps.some((step) => step.do === 'flood'))) tools.push(['python3', 'python3']);
 	for (const [tool, pkg] of tools) if (!machine.has(tool)) missing.push(`${tool} (Debian: apt-get install ${pkg})`);
@@ -111,6 +112,8 @@ export function missingRequirements(scenarios: readonly Scenario[], machine: Mac
 
 const namespaces = new Set<string>();
 const children = new Set<ChildProcessWithoutNullStreams>();
+/** Temporary directories the captures are first written to. */
+const workDirs = new Set<string>();
 
 /** Runs a command to completion; throws with its stderr when it fails. */
 function run(command: string[], input?: string): string {
@@ -128,6 +131,8 @@ function cleanUp(): void {
 	children.clear();
 	for (const ns of namespaces) spawnSync('ip', ['netns', 'delete', ns]);
 	namespaces.clear();
+	for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
+	workDirs.clear();
 }
 
 function start(command: string[]): ChildProcessWithoutNullStreams {
@@ -219,7 +224,10 @@ function readSysctls(ns: string, extra: string[]): Record<string, string> {
 
 /**
  * A shell kept open in a namespace, so that a snapshot's command runs within milliseconds of the
- * moment the scenario asks for it (starting `ip netns exec` for each would take a tenth of a second).
+ * moment the scenario asks for it: starting `ip netns exec` for each would take a tenth of a second,
+ * and on a busy machine starting `ss` alone can take as long. The shell, and the short-lived
+ * commands it starts, run at a real-time priority (SCHED_FIFO 10) so that they are not queued
+ * behind everything else; the kernel keeps real-time tasks to 95% of a CPU at most.
  */
 class NamespaceShell {
 	private readonly child: ChildProcessWithoutNullStreams;
@@ -227,7 +235,7 @@ class NamespaceShell {
 	private pending: ((text: string) => void) | undefined;
 
 	constructor(ns: string) {
-		this.child = start(inNs(ns, ['bash']));
+		this.child = start(inNs(ns, ['chrt', '--fifo', '10', 'bash']));
 		this.child.stdout.on('data', (data: Buffer) => {
 			this.buffered += data.toString();
 			const end = this.buffered.indexOf(`${SHELL_END}\n`);
@@ -294,11 +302,13 @@ class Peer {
 		return this.child.exitCode === null && this.child.signalCode === null;
 	}
 
-	/** Sends a command; resolves with the time its Node call was made. */
-	call(command: PeerRequest): Promise<number> {
+	/** Sends a command; resolves with the time its Node call was made, once the kernel has it. */
+	call(command: PeerRequest, ms = 10_000): Promise<number> {
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`${this.side}: ${command.cmd}: no answer within ${ms} ms`)), ms);
 			this.replies.set(id, (message) => {
+				clearTimeout(timer);
 				this.replies.delete(id);
 				if ('error' in message && message.error) reject(new Error(`${this.side}: ${command.cmd}: ${message.error}`));
 				else resolve(message.t);
@@ -431,7 +441,7 @@ async function play(scenario: Scenario, network: Network, peers: Record<Side, Pe
 			case 'stall':
 				// The reply comes when the stall is over; the scenario goes on meanwhile, and the run
 				// does not wait for it (a stall may outlast the run: the application never accepted).
-				void peers[step.side].call({ cmd: 'stall', ms: step.ms }).catch(() => {});
+				void peers[step.side].call({ cmd: 'stall', ms: step.ms }, step.ms + 10_000).catch(() => {});
 				return;
 			case 'wait':
 				await sleep(step.ms);
@@ -541,6 +551,7 @@ interface Recorded {
 
 async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 	const work = mkdtempSync(join(tmpdir(), `synack-lab-${scenario.name}-`));
+	workDirs.add(work);
 	const pcap = join(work, `${scenario.name}.pcap`);
 	try {
 		const network = makeNetwork(scenario);
@@ -649,7 +660,6 @@ async function record(scenario: Scenario, outDir: string): Promise<Recorded> {
 		return { file, segments: shape.segments.length, dropped: sidecar.drops.length };
 	} finally {
 		cleanUp();
-		rmSync(work, { recursive: true, force: true });
 	}
 }
 

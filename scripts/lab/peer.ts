@@ -1,8 +1,8 @@
 // One application of a lab scenario: a Node `net` client or server, run inside a network namespace
 // (`ip netns exec NS node peer.ts`), driven by scripts/lab/lab.ts. It reads one JSON command per line
-// on stdin, answers each with {id, t} once the Node call is made, and reports what Node tells it as
-// {event, t, …} lines on stdout. Times are milliseconds since 1970 with microseconds, the clock the
-// capture's timestamps use.
+// on stdin, answers each with {id, t} once the kernel has it (t: when the Node call was made), and
+// reports what Node tells it as {event, t, …} lines on stdout. Times are milliseconds since 1970 with
+// microseconds, the clock the capture's timestamps use.
 //
 // Client sockets are known by the letter the scenario gives them; the server knows an accepted
 // socket by its peer's port, which lab.ts maps to the same letter.
@@ -50,8 +50,12 @@ function socketOf(conn: string): net.Socket {
 	return socket;
 }
 
-/** Runs one command; returns when its Node call has been made (for 'stall', when the stall is over). */
-function run(command: PeerCommand): void {
+/**
+ * Runs one command; resolves when the kernel has it: written data and a shutdown reach the kernel
+ * on a later turn of Node's event loop, so 'write' and 'end' resolve in their callbacks. (A 'stall'
+ * resolves when the stall is over.)
+ */
+async function run(command: PeerCommand): Promise<void> {
 	switch (command.cmd) {
 		case 'listen':
 			server = net.createServer({ allowHalfOpen: command.allowHalfOpen }, (socket) => {
@@ -75,12 +79,16 @@ function run(command: PeerCommand): void {
 			watch(socket, command.conn);
 			return;
 		}
-		case 'write':
-			socketOf(command.conn).write(command.data);
+		case 'write': {
+			const socket = socketOf(command.conn);
+			await new Promise<void>((resolve) => socket.write(command.data, () => resolve()));
 			return;
-		case 'end':
-			socketOf(command.conn).end();
+		}
+		case 'end': {
+			const socket = socketOf(command.conn);
+			await new Promise<void>((resolve) => socket.end(() => resolve()));
 			return;
+		}
 		case 'destroy':
 			socketOf(command.conn).destroy();
 			return;
@@ -100,13 +108,12 @@ function run(command: PeerCommand): void {
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
 	const command = JSON.parse(line) as PeerCommand;
+	// When the application made the call, whenever the kernel got it.
 	const t = now();
-	try {
-		run(command);
-		send({ id: command.id, t });
-	} catch (error) {
-		send({ id: command.id, t, error: (error as Error).message });
-	}
+	run(command).then(
+		() => send({ id: command.id, t }),
+		(error: Error) => send({ id: command.id, t, error: error.message }),
+	);
 });
 // lab.ts closes stdin when the scenario is over; sockets still open are left to the kernel as they are.
 lines.on('close', () => process.exit(0));

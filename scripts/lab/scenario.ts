@@ -39,13 +39,12 @@ const conn = z
 	.default('a');
 
 /** Flags as the model writes them (src/tcp/segment.ts flagText): "FIN, ACK". */
-export const FLAG_ORDER = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG'] as const;
 const flagsText = z
 	.string()
 	.regex(/^(FIN|SYN|RST|PSH|ACK|URG)(, (FIN|SYN|RST|PSH|ACK|URG))*$/, 'flag names joined by ", ", e.g. "FIN, ACK"');
 
 /** What a snapshot may run in a namespace. */
-export const SNAPSHOT_COMMANDS = ['ss -tan', 'ss -tano', 'ss -lnt', 'nstat -as'] as const;
+const SNAPSHOT_COMMANDS = ['ss -tan', 'ss -tano', 'ss -lnt', 'nstat -as'] as const;
 
 const regex = z.string().refine((text) => {
 	try {
@@ -56,7 +55,7 @@ const regex = z.string().refine((text) => {
 	}
 }, 'a regular expression');
 
-export const APP_EVENTS = ['listening', 'connect', 'accept', 'data', 'end', 'close', 'error'] as const;
+const APP_EVENTS = ['listening', 'connect', 'accept', 'data', 'end', 'close', 'error'] as const;
 
 const step = z.discriminatedUnion('do', [
 	/** The server application listens on the scenario's port. */
@@ -201,7 +200,7 @@ export function parseScenario(value: unknown, file: string): Scenario {
 	return result.data;
 }
 
-export const scenarioFile = (name: string) => join(SCENARIO_DIR, `${name}.ts`);
+const scenarioFile = (name: string) => join(SCENARIO_DIR, `${name}.ts`);
 
 export const scenarioNames = (): string[] =>
 	readdirSync(SCENARIO_DIR)

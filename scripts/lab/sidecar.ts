@@ -12,8 +12,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
+import type { Side } from '../../src/tcp/network.ts';
 
-export const SIDES = ['client', 'server'] as const;
+// src/tcp's SIDES, as a tuple zod can make an enum of (and Node can load: src/tcp's own imports have no
+// file extensions, so scripts run by Node import only its types).
+export const SIDES = ['client', 'server'] as const satisfies readonly Side[];
 const side = z.enum(SIDES);
 
 /** Seconds since the capture's first packet. */
