@@ -10,6 +10,8 @@ describe('timerSlackMs: the timer wheel’s levels start 63, 504 and 4032 jiffie
 		[2100, 250, 264],
 		[4000, 250, 264],
 		[32_000, 250, 2056],
+		[62, 1000, 3],
+		[63, 1000, 10],
 		[200, 1000, 10],
 		[1000, 1000, 66],
 	])('%i ms at HZ %i: within %i ms', (ms, hz, slack) => {
