@@ -68,6 +68,7 @@ export default defineConfig({
 					items: [
 						'overview',
 						'sequence-numbers',
+						'sequence-space',
 						'handshake',
 						'why-three',
 						'teardown',
