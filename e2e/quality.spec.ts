@@ -32,9 +32,9 @@ for (const path of builtPages()) {
  * is scrolling (widgets start half a screen before they come into view: src/widgets/start-near.ts).
  * The widgets' code is held back while the server-rendered heights are measured.
  */
-const WIDGETS = '[data-explorer], [data-lab], [data-sm], [data-cap-up]';
-const WIDGET_CODE = /\/(explorer|sequence-lab|state-machine|upload)\.client\.[\w-]+\.js$/;
-for (const slug of ['handshake', 'teardown', 'sequence-numbers', 'state-machine', 'real-capture']) {
+const WIDGETS = '[data-explorer], [data-lab], [data-accept], [data-sm], [data-cap-up]';
+const WIDGET_CODE = /\/(explorer|sequence-lab|acceptability|state-machine|upload)\.client\.[\w-]+\.js$/;
+for (const slug of ['handshake', 'teardown', 'sequence-numbers', 'sequence-space', 'state-machine', 'real-capture']) {
 	for (const locale of LOCALES) {
 		const path = `${locale === 'en' ? 'en/' : ''}${slug}/`;
 		test(`/${path}: its widget keeps its height when it starts, on a phone and a desktop`, async ({ page }) => {
