@@ -1,26 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headersFile, unionPolicy } from '../../src/quality/integration';
 import { inlineScriptHashes, sha256 } from '../../src/quality/csp';
-import { BUDGETS, overBudget, weighPage } from './budgets';
+import { BUDGETS, checkBudgets, LIMITS, overBudget, splitJs, weighPage } from './budgets';
 import { pages } from './dist';
+import { fixture, page } from './fixture';
 import { checkLinks } from './links';
-
-/** Writes a little built site: path → contents. */
-function fixture(files: Record<string, string | Buffer>): string {
-	const dir = mkdtempSync(join(tmpdir(), 'synack-quality-'));
-	for (const [path, contents] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, path)), { recursive: true });
-		writeFileSync(join(dir, path), contents);
-	}
-	return dir;
-}
-
-const page = (body: string, head = '') =>
-	`<!doctype html><html><head>${head}</head><body id="_body">${body}</body></html>`;
 
 describe('links', () => {
 	it('passes a site whose links, fragments and locale counterparts all exist', () => {
@@ -102,6 +87,57 @@ describe('budgets', () => {
 		expect(weight.missing).toEqual([]);
 		expect(weight.widgets).toBeGreaterThan(3000);
 		expect(weight.js).toBeGreaterThan(weight.widgets);
+	});
+
+	it('splits a page’s JavaScript by what it fetched while loaded untouched: that and its inline code at load, the rest later', () => {
+		const dir = fixture({
+			'index.html': page('', '<script type="module" src="/_astro/entry.js"></script><script>var inline = 1</script>'),
+			'_astro/entry.js': 'import"./shared.js";startNear("[data-x]",()=>import("./widget.js"));onSearch(()=>import("./search.js"))',
+			'_astro/shared.js': `export const s = "${randomBytes(900).toString('base64')}"`,
+			'_astro/widget.js': `export const w = "${randomBytes(3000).toString('base64')}"`,
+			'_astro/search.js': `export const q = "${randomBytes(2000).toString('base64')}"`,
+			'pagefind/pagefind.js': `export const p = "${randomBytes(500).toString('base64')}"`,
+		});
+		const site = { dir, base: '/' };
+		const weight = weighPage(site, '/', () => false);
+		const size = (path: string) => weight.scripts.get(path)!;
+		const untouched = splitJs(site, weight, ['/_astro/entry.js', '/_astro/shared.js']);
+		expect(untouched.atLoad).toBe(weight.inlineJs + size('/_astro/entry.js') + size('/_astro/shared.js'));
+		expect(untouched.later).toBe(size('/_astro/widget.js') + size('/_astro/search.js'));
+		expect(untouched.atLoad + untouched.later).toBe(weight.js);
+		// Search loaded when idle, with the index its URL is computed for: both count at load.
+		const eager = splitJs(site, weight, ['/_astro/entry.js', '/_astro/shared.js', '/_astro/search.js', '/pagefind/pagefind.js']);
+		expect(eager.later).toBe(size('/_astro/widget.js'));
+		expect(eager.atLoad).toBeGreaterThan(untouched.atLoad + size('/_astro/search.js') + 500);
+	});
+
+	it('lists the requests the first paint waits for: screen stylesheets and classic scripts without async or defer', () => {
+		const dir = fixture({
+			'en/index.html': page(
+				'<script src="late.js"></script>',
+				'<link rel="stylesheet" href="/_astro/a.css"><link rel="stylesheet" href="/_astro/print.css" media="print">' +
+					'<link rel="stylesheet" href="/_astro/wide.css" media="(min-width: 50em)"><script type="module" src="/_astro/m.js"></script>' +
+					'<script async src="/_astro/x.js"></script><script defer src="/_astro/d.js"></script><link rel="preload" href="/_astro/f.woff2">',
+			),
+		});
+		const weight = weighPage({ dir, base: '/' }, '/en/', () => false);
+		expect(weight.renderBlocking).toEqual(['/_astro/a.css', '/_astro/wide.css', '/en/late.js']);
+		const many = { ...weight, missing: [], renderBlocking: Array.from({ length: LIMITS.renderBlocking + 1 }, (_, i) => `/_astro/${i}.css`) };
+		expect(overBudget(many)).toEqual([`render-blocking ${LIMITS.renderBlocking + 1} > ${LIMITS.renderBlocking} (${many.renderBlocking.join(', ')})`]);
+	});
+
+	it('fails when the build left no chunk map: widget code could not be told from the rest', () => {
+		const dir = fixture({
+			'index.html': page('', '<script type="module" src="/_astro/entry.js"></script>'),
+			'_astro/entry.js': 'import("./widget.js")',
+			'_astro/widget.js': `export const w = "${randomBytes(30 * 1024).toString('base64')}"`,
+		});
+		const site = { dir, base: '/' };
+		const withMap = checkBudgets(site, { '_astro/widget.js': { widget: true, modules: ['/src/widgets/x.ts'] } });
+		expect(withMap.weights[0]!.widgets).toBeGreaterThan(BUDGETS.widgets);
+		expect(withMap.failures).toEqual([expect.stringMatching(/^\/: widgets \d+\.\d KB > 20\.0 KB$/)]);
+		const withoutMap = checkBudgets(site, undefined);
+		expect(withoutMap.failures[0]).toMatch(/^no chunk map for .+: widget code cannot be told from the rest; run the build again$/);
 	});
 
 	it('reports a script the page loads that the build lacks', () => {
