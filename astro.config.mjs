@@ -68,6 +68,7 @@ export default defineConfig({
 					items: [
 						'overview',
 						'sequence-numbers',
+						'sequence-space',
 						'handshake',
 						'why-three',
 						'teardown',
@@ -78,6 +79,11 @@ export default defineConfig({
 						'glossary',
 						'real-capture',
 					],
+				},
+				{
+					label: '生产环境中的 TCP',
+					translations: { en: 'TCP in production' },
+					items: ['resets'],
 				},
 			],
 		}),

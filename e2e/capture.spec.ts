@@ -19,26 +19,47 @@ const LOCALES = [
 	{ locale: 'en', prefix: 'en/', s: en.capture },
 ] as const;
 
+/**
+ * half-close.pcap as tcpdump prints it (`tcpdump -nn -r content/captures/half-close.pcap`, relative
+ * numbers; a pure ACK's seq is the sender's next): flags, seq, ack. Written out by hand, so the
+ * page is checked against the capture itself and not only against readCapture, which drew it.
+ */
+const HALF_CLOSE_BY_TCPDUMP = [
+	['SYN', 0, '—'],
+	['SYN, ACK', 0, 1],
+	['ACK', 1, 1],
+	['PSH, ACK', 1, 1],
+	['ACK', 1, 4],
+	['PSH, ACK', 1, 4],
+	['ACK', 4, 7],
+	['FIN, ACK', 4, 7],
+	['ACK', 7, 5],
+	['PSH, ACK', 7, 5],
+	['ACK', 5, 11],
+	['FIN, ACK', 11, 5],
+	['ACK', 5, 12],
+] as const;
+
 // The lessons' half-close scenario has no request and reply: its steps are the capture's segments
 // 1–3 and 8–13 (src/capture/model-vs-kernel.test.ts shows the correspondence).
 const scenario = SCENARIO_EXPECTATIONS['half-close'].steps;
 const corresponding = [0, 1, 2, 7, 8, 9, 10, 11, 12];
 
-
-
 for (const { locale, prefix, s } of LOCALES) {
 	const lesson = `${prefix}real-capture/`;
 
 	test.describe(`${locale} real-capture`, () => {
-		test('shows every captured segment with its flags, numbers and both ends’ states', async ({ page }) => {
+		// One load: the walkthrough as shown, then by keyboard, then printed.
+		test('shows every captured segment with its flags, numbers and both ends’ states; keyboard toggles them; printing opens them all', async ({ page }) => {
+			test.slow(); // the site's largest page (3,400 elements), every segment opened and laid out for print
 			await page.goto(lesson);
 			const items = page.locator('details.cap-seg[id^="segment-"]');
-			await expect(items).toHaveCount(segments.length);
-			for (const [i, seg] of segments.entries()) {
-				const summary = items.nth(i).locator('summary');
-				await expect(summary).toContainText(flagNames(seg.packet.tcp.flags).join(', '));
-				await expect(summary).toContainText(`seq=${seg.relativeSeq} ack=${seg.relativeAck ?? '—'}`);
-			}
+			expect(segments.map((seg) => [flagNames(seg.packet.tcp.flags).join(', '), seg.relativeSeq, seg.relativeAck ?? '—'])).toEqual(
+				HALF_CLOSE_BY_TCPDUMP.map((row) => [...row]),
+			);
+			await expect(items).toHaveCount(HALF_CLOSE_BY_TCPDUMP.length);
+			await expect(items.locator('summary .cap-flags')).toHaveText(HALF_CLOSE_BY_TCPDUMP.map(([flags]) => flags));
+			await expect(items.locator('summary .cap-nums')).toHaveText(HALF_CLOSE_BY_TCPDUMP.map(([, seq, ack]) => new RegExp(`^seq=${seq} ack=${ack} `)));
 			for (const [j, i] of corresponding.entries()) {
 				const step = scenario[j]!;
 				await expect(items.nth(i).locator('.cap-states')).toHaveText(
@@ -50,6 +71,23 @@ for (const { locale, prefix, s } of LOCALES) {
 			await expect(page.locator('#fin-ack-9 summary')).toContainText('FIN, ACK');
 			await expect(page.locator('details.cap-seg[id^="refused-"]')).toHaveCount(2);
 			await expect(page.locator('#refused-2 summary')).toContainText('RST, ACK');
+			// Keyboard: Tab reaches the summaries, Enter and Space toggle them.
+			const first = page.locator('#segment-1 summary');
+			await first.focus();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('#segment-1')).toHaveAttribute('open', '');
+			await page.keyboard.press('Space');
+			await expect(page.locator('#segment-1')).not.toHaveAttribute('open', '');
+			await page.keyboard.press('Tab');
+			await expect(page.locator('#segment-2 summary')).toBeFocused();
+			await page.keyboard.press('Space');
+			await expect(page.locator('#segment-2')).toHaveAttribute('open', '');
+			// Printing opens every segment, and afterwards closes those the reader had not opened.
+			await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+			await expect(page.locator('details.cap-seg:not([open])')).toHaveCount(0);
+			await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+			await expect(page.locator('details.cap-seg[open]')).toHaveCount(1);
+			await expect(page.locator('#segment-2')).toHaveAttribute('open', '');
 		});
 
 		test('a deep link opens its segment, with every field annotated', async ({ page }) => {
@@ -71,91 +109,67 @@ for (const { locale, prefix, s } of LOCALES) {
 			await expect(page.locator('#segment-10')).toHaveAttribute('open', '');
 		});
 
-		test('keyboard: Tab reaches the summaries, Enter and Space toggle them', async ({ page }) => {
-			await page.goto(lesson);
-			const first = page.locator('#segment-1 summary');
-			await first.focus();
-			await page.keyboard.press('Enter');
-			await expect(page.locator('#segment-1')).toHaveAttribute('open', '');
-			await page.keyboard.press('Space');
-			await expect(page.locator('#segment-1')).not.toHaveAttribute('open', '');
-			await page.keyboard.press('Tab');
-			await expect(page.locator('#segment-2 summary')).toBeFocused();
-			await page.keyboard.press('Space');
-			await expect(page.locator('#segment-2')).toHaveAttribute('open', '');
-		});
-
-		test('printing opens every segment, and closes them again afterwards', async ({ page }) => {
-			await page.goto(lesson);
-			await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-			await expect(page.locator('details.cap-seg:not([open])')).toHaveCount(0);
-			await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-			await expect(page.locator('details.cap-seg[open]')).toHaveCount(0);
-		});
-
-		test('the upload widget shows the committed capture as one connection of 13 segments', async ({ page }) => {
-			await openWidget(page, lesson, '[data-cap-up]');
-			await page.locator('[data-cap-file]').setInputFiles(halfClosePath);
-			const conn = page.locator('.cap-conn');
-			await expect(conn).toHaveCount(1);
-			await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(13);
-			await expect(page.locator('[data-cap-status]')).toContainText('half-close.pcap');
-			await expect(conn.locator('.cap-seq-start')).toContainText('CLOSED');
-			await expect(conn.locator('.cap-seq-start')).toContainText('LISTEN');
-			const last = conn.locator('.cap-seq-row').last();
-			await expect(last.locator('.cap-seq-client')).toContainText('TIME-WAIT');
-			await expect(last.locator('.cap-seq-server')).toContainText('CLOSED');
-			await expect(conn).toContainText(s.upload.inferred);
-		});
-
-		test('a capture dropped on the upload widget opens as one chosen with the picker', async ({ page }) => {
+		// One load: a reader trying one file after another; each result replaces the last (each
+		// file's result differs from the one before it, so every check sees its own file's).
+		test('the upload widget: the committed capture, one over the size limit, one dropped, not a capture, one cut short', async ({ page }) => {
+			test.slow(); // five files, one of them 5 MB handed to the browser
 			const widget = await openWidget(page, lesson, '[data-cap-up]');
-			const zone = widget.locator('[data-cap-drop]');
-			const bytes = [...readFileSync(join(CAPTURES, 'refused.pcap'))];
-			// A drag from the desktop, as the browser delivers it: dragover (the zone lights up), then drop.
-			const transfer = await page.evaluateHandle((data) => {
-				const dt = new DataTransfer();
-				dt.items.add(new File([new Uint8Array(data)], 'refused.pcap', { type: 'application/vnd.tcpdump.pcap' }));
-				return dt;
-			}, bytes);
-			await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-			await expect(zone).toHaveClass(/is-over/);
-			await zone.dispatchEvent('drop', { dataTransfer: transfer });
-			await expect(zone).not.toHaveClass(/is-over/);
-			await expect(widget.locator('[data-cap-status]')).toContainText('refused.pcap');
-			const conn = widget.locator('.cap-conn');
-			await expect(conn).toHaveCount(1);
-			await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(2);
-		});
-
-		test('the upload widget rejects a file that is not a capture, naming the byte offset', async ({ page }) => {
-			await openWidget(page, lesson, '[data-cap-up]');
-			await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
-			const status = page.locator('[data-cap-status]');
-			await expect(status).toContainText(s.upload.errors['bad-magic']);
-			await expect(status).toContainText(s.upload.where.replace('{offset}', '0'));
-			await expect(page.locator('.cap-conn')).toHaveCount(0);
-		});
-
-		test('the upload widget names packet and offset in a cut-short capture', async ({ page }) => {
-			await openWidget(page, lesson, '[data-cap-up]');
-			const bytes = readFileSync(join(CAPTURES, 'refused.pcap'));
-			await page.locator('[data-cap-file]').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 10) });
-			const status = page.locator('[data-cap-status]');
-			await expect(status).toContainText(s.upload.errors.truncated);
-			await expect(status).toContainText(new RegExp(s.upload.wherePacket.replace('{packet}', '2').replace('{offset}', '\\d+').replace(/[()（）]/g, '.')));
-		});
-
-		test('the upload widget refuses a file over the size limit before reading it', async ({ page }) => {
-			await openWidget(page, lesson, '[data-cap-up]');
-			const limit = Number(await page.locator('[data-cap-up]').getAttribute('data-max-bytes'));
-			expect(limit).toBe(5 * 1024 * 1024);
-			await page.locator('[data-cap-file]').setInputFiles({ name: 'big.pcap', mimeType: 'application/octet-stream', buffer: Buffer.alloc(limit + 1) });
-			const status = page.locator('[data-cap-status]');
-			await expect(status).toContainText('big.pcap');
-			await expect(status).toContainText('5.1 MB');
-			await expect(status).toContainText('5 MB');
-			await expect(status).toHaveClass(/is-error/);
+			await test.step('the upload widget shows the committed capture as one connection of 13 segments', async () => {
+				await page.locator('[data-cap-file]').setInputFiles(halfClosePath);
+				const conn = page.locator('.cap-conn');
+				await expect(conn).toHaveCount(1);
+				await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(13);
+				await expect(page.locator('[data-cap-status]')).toContainText('half-close.pcap');
+				await expect(conn.locator('.cap-seq-start')).toContainText('CLOSED');
+				await expect(conn.locator('.cap-seq-start')).toContainText('LISTEN');
+				const last = conn.locator('.cap-seq-row').last();
+				await expect(last.locator('.cap-seq-client')).toContainText('TIME-WAIT');
+				await expect(last.locator('.cap-seq-server')).toContainText('CLOSED');
+				await expect(conn).toContainText(s.upload.inferred);
+			});
+			await test.step('the upload widget refuses a file over the size limit before reading it', async () => {
+				const limit = Number(await page.locator('[data-cap-up]').getAttribute('data-max-bytes'));
+				expect(limit).toBe(5 * 1024 * 1024);
+				await page.locator('[data-cap-file]').setInputFiles({ name: 'big.pcap', mimeType: 'application/octet-stream', buffer: Buffer.alloc(limit + 1) });
+				const status = page.locator('[data-cap-status]');
+				await expect(status).toContainText('big.pcap');
+				await expect(status).toContainText('5.1 MB');
+				await expect(status).toContainText('5 MB');
+				await expect(status).toHaveClass(/is-error/);
+				await expect(page.locator('.cap-conn')).toHaveCount(0);
+			});
+			await test.step('a capture dropped on the upload widget opens as one chosen with the picker', async () => {
+				const zone = widget.locator('[data-cap-drop]');
+				const bytes = [...readFileSync(join(CAPTURES, 'refused.pcap'))];
+				// A drag from the desktop, as the browser delivers it: dragover (the zone lights up), then drop.
+				const transfer = await page.evaluateHandle((data) => {
+					const dt = new DataTransfer();
+					dt.items.add(new File([new Uint8Array(data)], 'refused.pcap', { type: 'application/vnd.tcpdump.pcap' }));
+					return dt;
+				}, bytes);
+				await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+				await expect(zone).toHaveClass(/is-over/);
+				await zone.dispatchEvent('drop', { dataTransfer: transfer });
+				await expect(zone).not.toHaveClass(/is-over/);
+				await expect(widget.locator('[data-cap-status]')).toContainText('refused.pcap');
+				const conn = widget.locator('.cap-conn');
+				await expect(conn).toHaveCount(1);
+				await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(2);
+			});
+			await test.step('the upload widget rejects a file that is not a capture, naming the byte offset', async () => {
+				await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
+				const status = page.locator('[data-cap-status]');
+				await expect(status).toContainText(s.upload.errors['bad-magic']);
+				await expect(status).toContainText(s.upload.where.replace('{offset}', '0'));
+				await expect(page.locator('.cap-conn')).toHaveCount(0);
+			});
+			await test.step('the upload widget names packet and offset in a cut-short capture', async () => {
+				const bytes = readFileSync(join(CAPTURES, 'refused.pcap'));
+				await page.locator('[data-cap-file]').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 10) });
+				const status = page.locator('[data-cap-status]');
+				await expect(status).toContainText(s.upload.errors.truncated);
+				await expect(status).toContainText(new RegExp(s.upload.wherePacket.replace('{packet}', '2').replace('{offset}', '\\d+').replace(/[()（）]/g, '.')));
+			});
 		});
 	});
 

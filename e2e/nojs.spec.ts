@@ -21,7 +21,7 @@ for (const locale of LOCALES) {
 			expect((await content.innerText()).trim().length, 'lesson text').toBeGreaterThan(200);
 
 			const figures = page.locator('figure.diagram');
-			expect(await figures.count()).toBeGreaterThanOrEqual(lesson.diagrams);
+			await expect(figures).toHaveCount(lesson.diagrams);
 			for (const figure of await figures.all()) {
 				await expect(figure.locator('svg:visible').first()).toBeVisible();
 				expect(await figure.locator('.diagram-svg > svg:visible').count()).toBe(1);

@@ -1,28 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { axeViolations, WCAG_TAGS } from './axe';
 import { LOCALES } from './lessons';
 import { builtPages } from './pages';
-
-/** WCAG 2.2 A and AA, as axe-core tags them. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-async function violations(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	return violations.map(
-		(v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
-	);
-}
 
 /** Every page, in the light and then the dark colour scheme (Starlight follows the system's). */
 for (const path of builtPages()) {
 	test(`axe: /${path} has no WCAG 2.2 A/AA violations in light or dark`, async ({ page }) => {
-		test.setTimeout(90_000); // two full analyses of a long page; slow on a busy 2-core machine
+		test.slow(); // two analyses of a whole page, widgets and diagrams included
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(path);
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
 			await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-			expect(await violations(page), `axe violations on /${path} (${scheme})`).toEqual([]);
+			expect(await axeViolations(page, { tags: WCAG_TAGS }), `axe violations on /${path} (${scheme})`).toEqual([]);
 		}
 	});
 }
@@ -32,9 +22,9 @@ for (const path of builtPages()) {
  * is scrolling (widgets start half a screen before they come into view: src/widgets/start-near.ts).
  * The widgets' code is held back while the server-rendered heights are measured.
  */
-const WIDGETS = '[data-explorer], [data-lab], [data-sm], [data-cap-up]';
-const WIDGET_CODE = /\/(explorer|sequence-lab|state-machine|upload)\.client\.[\w-]+\.js$/;
-for (const slug of ['handshake', 'teardown', 'sequence-numbers', 'state-machine', 'real-capture']) {
+const WIDGETS = '[data-explorer], [data-lab], [data-accept], [data-sm], [data-cap-up]';
+const WIDGET_CODE = /\/(explorer|sequence-lab|acceptability|state-machine|upload)\.client\.[\w-]+\.js$/;
+for (const slug of ['handshake', 'teardown', 'sequence-numbers', 'sequence-space', 'state-machine', 'real-capture']) {
 	for (const locale of LOCALES) {
 		const path = `${locale === 'en' ? 'en/' : ''}${slug}/`;
 		test(`/${path}: its widget keeps its height when it starts, on a phone and a desktop`, async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { MERMAID_CONFIG } from '../src/diagrams/themes';
 import { LOCALES, lessons } from './lessons';
 
 const BASE = process.env.BASE_PATH ?? '/';
@@ -11,32 +12,64 @@ test('every lesson exists in both locales with the same slug', () => {
 test('the language picker goes to the same lesson in the other language', async ({ page }) => {
 	await page.goto('handshake/');
 	await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
-	await expect(page).toHaveURL((url) => url.pathname === `${BASE}en/handshake/`);
+	await page.waitForURL((url) => url.pathname === `${BASE}en/handshake/`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' });
-	await expect(page).toHaveURL((url) => url.pathname === `${BASE}handshake/`);
+	await page.waitForURL((url) => url.pathname === `${BASE}handshake/`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
+/** `#10403c` → `rgb(16, 64, 60)`, as getComputedStyle gives colours. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
 test('a diagram follows the colour scheme, also when the reader switches it', async ({ page }) => {
-	// The participant boxes take the palettes' actorBkg (src/diagrams/themes.ts).
+	// Wiring, not colour choice: the participant boxes take the active palette's actorBkg, read from
+	// src/diagrams/themes.ts, the palettes' one source (a copy here would only test the copy).
+	const DARK = rgb(String(MERMAID_CONFIG.dark.themeVariables!.actorBkg));
+	const LIGHT = rgb(String(MERMAID_CONFIG.light.themeVariables!.actorBkg));
+	expect(DARK).not.toBe(LIGHT);
 	const actorFill = () => page.locator('figure.diagram svg rect.actor').first().evaluate((el) => getComputedStyle(el).fill);
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await page.goto('handshake/');
 	await expect(page.locator('figure.diagram').first().locator('svg')).toHaveCount(1);
-	expect(await actorFill()).toBe('rgb(16, 64, 60)');
+	expect(await actorFill()).toBe(DARK);
 	await page.locator('starlight-theme-select select').first().selectOption('light');
-	expect(await actorFill()).toBe('rgb(224, 242, 241)');
+	expect(await actorFill()).toBe(LIGHT);
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.reload();
 	await page.locator('starlight-theme-select select').first().selectOption('auto');
-	expect(await actorFill()).toBe('rgb(224, 242, 241)');
+	expect(await actorFill()).toBe(LIGHT);
 });
 
-test('a wide diagram scrolls inside its box on a phone, never the page', async ({ page }) => {
+test('a wide diagram scrolls inside its box on a phone, drawn at a legible size, never the page', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 800 });
 	for (const path of ['handshake/', 'en/state-machine/']) {
 		await page.goto(path);
+		// The page's widest diagram (its natural width is the box's --diagram-width).
+		const widest = page.locator('.diagram-scroll').nth(
+			await page.locator('.diagram-scroll').evaluateAll((boxes) => {
+				const widths = boxes.map((box) => parseFloat(getComputedStyle(box).getPropertyValue('--diagram-width')));
+				return widths.indexOf(Math.max(...widths));
+			}),
+		);
+		await widest.scrollIntoViewIfNeeded();
+		const seen = await widest.evaluate((box) => {
+			const svg = [...box.querySelectorAll<SVGSVGElement>('.diagram-svg > svg')].find((s) => s.checkVisibility({ contentVisibilityAuto: true }));
+			const before = box.scrollLeft;
+			box.scrollLeft = 80;
+			const moved = box.scrollLeft - before;
+			box.scrollLeft = before;
+			return {
+				natural: parseFloat(getComputedStyle(box).getPropertyValue('--diagram-width')),
+				drawn: svg?.getBoundingClientRect().width ?? 0,
+				overflow: box.scrollWidth - box.clientWidth,
+				moved,
+			};
+		});
+		expect(seen.overflow, `${path}: the diagram is wider than its box`).toBeGreaterThan(0);
+		expect(seen.moved, `${path}: the box scrolls`).toBeGreaterThan(0);
+		// Never below 70% of its natural size (src/styles/diagrams.css): the text stays readable.
+		expect(seen.drawn, `${path}: drawn width`).toBeGreaterThanOrEqual(0.7 * seen.natural - 1);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow, path).toBeLessThanOrEqual(0);
 	}
@@ -54,7 +87,13 @@ test('a diagram drawn as the reader scrolls to it takes the height its placehold
 			const placeholders = await heights();
 			const drawnAtLoad = await boxes.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().top < innerHeight).length);
 			expect(placeholders.length - drawnAtLoad, `${path} needs diagrams below the fold`).toBeGreaterThan(2);
-			for (const box of await boxes.all()) await box.scrollIntoViewIfNeeded();
+			// Each brought into view in turn and given two frames to be drawn, as a reader scrolling would.
+			await boxes.evaluateAll(async (els) => {
+				for (const el of els) {
+					el.scrollIntoView({ block: 'center' });
+					await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+				}
+			});
 			expect(await heights(), `${path} at ${width} px`).toEqual(placeholders);
 		}
 	}
@@ -78,11 +117,12 @@ const searches = [
 ];
 for (const { path, term, expected } of searches) {
 	test(`search finds “${term}”`, async ({ page }) => {
+		test.slow(); // Pagefind's first search: it fetches and compiles its WebAssembly and index
 		await page.goto(path);
 		await page.locator('site-search button[data-open-modal]').click();
 		await page.locator('#starlight__search input').fill(term);
 		const links = page.locator('#starlight__search .pagefind-ui__result-link');
-		await expect(links.first()).toBeVisible();
+		await expect(links.first()).toBeVisible({ timeout: 20_000 });
 		const hrefs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''));
 		expect(hrefs.some((href) => expected.test(href)), hrefs.join(' ')).toBe(true);
 	});

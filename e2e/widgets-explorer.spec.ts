@@ -2,13 +2,13 @@
  * The handshake and teardown explorers, driven by mouse and by keyboard in both locales, checked
  * against the model's SCENARIO_EXPECTATIONS (flags, relative and absolute seq/ack, both states).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SCENARIO_EXPECTATIONS, type ScenarioName, type Step } from '../src/tcp';
 import { EXPLORERS, type ExplorerKind } from '../src/widgets/explorer/config';
 import { widgetStrings } from '../src/widgets/i18n';
 import { fill } from '../src/widgets/text';
 import { LOCALES, type Locale } from './lessons';
+import { axeViolations } from './axe';
 import { openWidget } from './widgets';
 
 const ISN = { client: 4_294_967_290, server: 5000 };
@@ -55,7 +55,7 @@ for (const locale of LOCALES) {
 		const t = stringsOf(locale);
 
 		test(`${locale} ${kind}: by mouse, every scenario's segments match the model's expectations`, async ({ page }) => {
-			test.setTimeout(120_000); // some forty steps, each checked eight ways
+			test.slow(); // some forty steps, each checked eight ways
 			const ex = await open(page, locale, kind);
 			await setIsn(ex, locale);
 			for (const name of EXPLORERS[kind].scenarios) {
@@ -73,7 +73,7 @@ for (const locale of LOCALES) {
 			}
 		});
 
-		test(`${locale} ${kind}: by keyboard, Tab, Enter, Space and the arrow keys step through, and the live region follows`, async ({
+		test(`${locale} ${kind}: by keyboard, Tab, Enter, Space and the arrow keys step through, the live region follows; the ISN input rejects -1, 4294967296, 1.5 and abc`, async ({
 			page,
 		}) => {
 			const ex = await open(page, locale, kind);
@@ -107,10 +107,8 @@ for (const locale of LOCALES) {
 			const second = EXPLORERS[kind].scenarios[1]!;
 			await expect(ex.getByLabel(t.scenario, { exact: true })).toHaveValue(second);
 			await expect(ex.locator('[data-ex-rows] tr')).toHaveCount(expected(kind, second).length);
-		});
 
-		test(`${locale} ${kind}: the ISN input rejects -1, 4294967296, 1.5 and abc with an inline message`, async ({ page }) => {
-			const ex = await open(page, locale, kind);
+			// Same load: the ISN input rejects -1, 4294967296, 1.5 and abc with an inline message.
 			await setIsn(ex, locale);
 			const firstSeq = ex.locator('[data-ex-rows] tr').first().locator('td').nth(2);
 			const before = await firstSeq.textContent();
@@ -202,28 +200,30 @@ for (const locale of LOCALES) {
 	});
 }
 
-for (const scheme of ['light', 'dark'] as const) {
+// One load per explorer and locale; in each state, axe (every rule, not only WCAG's) in both schemes.
+for (const locale of LOCALES) {
 	for (const kind of ['handshake', 'teardown'] as const) {
-		test(`${kind} explorer and self-check: no axe-core violations in ${scheme}, at rest and mid-scenario`, async ({ page }) => {
-			await page.emulateMedia({ colorScheme: scheme });
-			for (const locale of LOCALES) {
-				const t = stringsOf(locale);
-				const ex = await open(page, locale, kind);
-				const check = async () => {
-					const { violations } = await new AxeBuilder({ page }).include('section.explorer').include('[data-selfcheck]').analyze();
-					expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-				};
-				await check();
-				await ex.getByRole('button', { name: t.next }).click();
-				await ex.locator('[data-ex-seg]').click();
-				await ex.getByLabel(t.isnClient).fill('abc');
-				await ex.getByRole('button', { name: t.apply }).click();
-				await page.locator('[data-selfcheck] input[type=radio]').first().check();
-				await check();
-				await ex.getByRole('button', { name: t.next }).focus();
-				await page.keyboard.press('End');
-				await check();
-			}
+		test(`${locale} ${kind} explorer and self-check: no axe-core violations in light or dark, at rest and mid-scenario`, async ({ page }) => {
+			test.setTimeout(180_000); // six axe analyses of a widget-heavy page
+			const t = stringsOf(locale);
+			const ex = await open(page, locale, kind);
+			const check = async (state: string) => {
+				for (const scheme of ['light', 'dark'] as const) {
+					await page.emulateMedia({ colorScheme: scheme });
+					await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+					expect(await axeViolations(page, { include: ['section.explorer', '[data-selfcheck]'] }), `${state}, ${scheme}`).toEqual([]);
+				}
+			};
+			await check('at rest');
+			await ex.getByRole('button', { name: t.next }).click();
+			await ex.locator('[data-ex-seg]').click();
+			await ex.getByLabel(t.isnClient).fill('abc');
+			await ex.getByRole('button', { name: t.apply }).click();
+			await page.locator('[data-selfcheck] input[type=radio]').first().check();
+			await check('mid-scenario, a bad ISN, an answer chosen');
+			await ex.getByRole('button', { name: t.next }).focus();
+			await page.keyboard.press('End');
+			await check('at the end');
 		});
 	}
 }

@@ -7,7 +7,10 @@ set -euo pipefail
 if [ -n "${CHROMIUM_PATH:-}" ]; then exit 0; fi
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'CJK' || need+=(fonts-noto-cjk)
+# Read the list first: under pipefail, grep -q closing the pipe early made fc-list die of SIGPIPE
+# now and then, and a machine with the font installed looked as if it lacked it.
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi 'CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -40,12 +40,19 @@ export function pages(site: Site): string[] {
 	return found.sort();
 }
 
-/** The file in dist/ that serves a URL path of the site, or undefined when none does. */
+/**
+ * The file in dist/ that serves a URL path of the site (percent-encoded, as a URL's pathname is),
+ * or undefined when none does. Never a file outside dist/: a `..` or `.` segment, also one spelled
+ * `%2e%2e` or hidden behind an encoded slash (`..%2f`), finds nothing. Throws URIError on a
+ * malformed escape.
+ */
 export function fileFor(site: Site, urlPath: string): string | undefined {
 	if (!urlPath.startsWith(site.base)) return undefined;
 	let rel = decodeURIComponent(urlPath.slice(site.base.length));
 	if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-	const file = join(site.dir, ...rel.split('/'));
+	const segments = rel.split('/');
+	if (segments.some((segment) => segment === '..' || segment === '.' || /[\\\0]/.test(segment))) return undefined;
+	const file = join(site.dir, ...segments);
 	if (existsSync(file) && statSync(file).isFile()) return file;
 	return undefined;
 }
@@ -59,6 +66,11 @@ export interface PageRefs {
 	stylesheets: string[];
 	/** Text of inline <style> elements. */
 	inlineStyles: string[];
+	/**
+	 * URL paths the first paint waits for: stylesheets for the screen (not `media="print"`) and
+	 * classic scripts without `async` or `defer` (module scripts are deferred).
+	 */
+	renderBlocking: string[];
 	/** Astro islands: their component and renderer module URLs. */
 	islands: string[];
 	/** Every href/src the page holds, as written. */
@@ -78,6 +90,7 @@ export function readPage(html: string): PageRefs {
 		inlineScripts: [],
 		stylesheets: [],
 		inlineStyles: [],
+		renderBlocking: [],
 		islands: [],
 		links: [],
 		ids: new Set(),
@@ -99,10 +112,12 @@ export function readPage(html: string): PageRefs {
 			const type = str(p.type) ?? '';
 			if (src) refs.scripts.push(src);
 			else if (!/json|template/.test(type)) refs.inlineScripts.push(text);
+			if (src && type !== 'module' && p.async === undefined && p.defer === undefined) refs.renderBlocking.push(src);
 		} else if (node.tagName === 'link') {
 			const rel = str(p.rel) ?? '';
 			const href = str(p.href);
 			if (href && /\bstylesheet\b/.test(rel)) refs.stylesheets.push(href);
+			if (href && /\bstylesheet\b/.test(rel) && str(p.media)?.trim() !== 'print' && p.disabled === undefined) refs.renderBlocking.push(href);
 			if (href && /\bmodulepreload\b/.test(rel)) refs.scripts.push(href);
 		} else if (node.tagName === 'style') {
 			refs.inlineStyles.push(text);

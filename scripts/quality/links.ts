@@ -62,7 +62,7 @@ export function checkLinks(site: Site): { pages: number; links: number; broken: 
 			if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue;
 			count++;
 			const url = new URL(ref, `http://site.invalid${page}`);
-			const path = decodeURIComponent(url.pathname);
+			const path = url.pathname; // still encoded: fileFor decodes it once
 			const fragment = decodeURIComponent(url.hash.slice(1));
 			if (!path.startsWith(site.base)) {
 				broken.push({ page, link, reason: `outside the base path ${site.base}` });

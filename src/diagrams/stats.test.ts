@@ -1,11 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordStat } from './stats';
+
+// Every write recordStat could make goes through appendFileSync: watched, still writing.
+vi.mock('node:fs', async (importOriginal) => {
+	const fs = await importOriginal<typeof import('node:fs')>();
+	return { ...fs, appendFileSync: vi.fn(fs.appendFileSync) };
+});
 
 describe('diagram stats', () => {
 	const saved = process.env.SYNACK_DIAGRAM_STATS;
+	beforeEach(() => {
+		vi.mocked(appendFileSync).mockClear();
+	});
 	afterEach(() => {
 		if (saved === undefined) delete process.env.SYNACK_DIAGRAM_STATS;
 		else process.env.SYNACK_DIAGRAM_STATS = saved;
@@ -21,12 +30,14 @@ describe('diagram stats', () => {
 			{ event: 'render', ms: 12.3, id: 'mabcl' },
 			{ event: 'cache-hit', ms: 0, id: 'mabc' },
 		]);
+		expect(vi.mocked(appendFileSync).mock.calls.map(([path]) => path)).toEqual([file, file]);
 	});
 
-	it('writes nothing when it is not set', () => {
+	it('writes nothing anywhere when it is unset or empty', () => {
 		delete process.env.SYNACK_DIAGRAM_STATS;
-		const dir = mkdtempSync(join(tmpdir(), 'synack-stats-'));
 		recordStat({ event: 'render', ms: 1 });
-		expect(existsSync(join(dir, 'stats.jsonl'))).toBe(false);
+		process.env.SYNACK_DIAGRAM_STATS = '';
+		recordStat({ event: 'browser', ms: 2 });
+		expect(appendFileSync).not.toHaveBeenCalled();
 	});
 });

@@ -21,10 +21,20 @@ export interface SponsorsLoaderOptions {
 /** A path relative to `root`, with forward slashes, as messages and the data store want it. */
 const fromRoot = (root: string, path: string) => relative(root, path).split(sep).join(posix.sep);
 
-/** Whether `path` is a file whose name matches exactly, also on case-insensitive file systems. */
-function isFileExactly(path: string): boolean {
+/** The two file-system calls isFileExactly makes (a fake one in tests stands in for macOS's or Windows's). */
+export interface FileLookup {
+	statSync(path: string): { isFile(): boolean };
+	readdirSync(path: string): string[];
+}
+
+/**
+ * Whether `path` is a file whose name matches exactly, also on case-insensitive file systems, where
+ * `stat` finds `AD.png` for `ad.png`: the name must be in its folder's listing as written, or the
+ * site would build there and break on a case-sensitive host.
+ */
+export function isFileExactly(path: string, fs: FileLookup = { statSync, readdirSync: (dir) => readdirSync(dir) }): boolean {
 	try {
-		return statSync(path).isFile() && readdirSync(dirname(path)).includes(basename(path));
+		return fs.statSync(path).isFile() && fs.readdirSync(dirname(path)).includes(basename(path));
 	} catch {
 		return false;
 	}

@@ -183,6 +183,16 @@ describe('segment arrival details', () => {
 		expect(h.ep.state).toBe('ESTABLISHED');
 	});
 
+	it('a RST is judged by its SEG.SEQ alone: one before RCV.NXT is dropped even if its data reaches into the window', () => {
+		const h = reach('ESTABLISHED');
+		const { rcvNxt } = h.ep.tcb();
+		h.ep.receive(seg('RST', seqAdd(rcvNxt, -1), 0, 10));
+		expect(h.sent()).toEqual([]);
+		expect(h.ep.state).toBe('ESTABLISHED');
+		h.ep.receive(seg('RST', rcvNxt));
+		expect(h.ep.state).toBe('CLOSED');
+	});
+
 	it('an ACK of data never sent is answered and dropped', () => {
 		const h = reach('FIN-WAIT-1');
 		const { rcvNxt, sndNxt } = h.ep.tcb();

@@ -1,10 +1,11 @@
+import { ackAcceptability, receiveAcceptability, resetAcceptability } from './acceptability.ts';
 import { resolveConfig, type TcpConfig } from './config.ts';
 import { TcpError, type TcpErrorCode } from './errors.ts';
 import { checkIsn, fixedIsn, type IsnSource } from './isn.ts';
 import { createQuickAck } from './quickack.ts';
 import { createRttEstimator, retriesAsTimeMs } from './rtt.ts';
 import { parseFlags, segLen, type Segment } from './segment.ts';
-import { seqAdd, seqGeq, seqGt, seqLeq, seqLt, seqSub } from './sequence.ts';
+import { seqAdd, seqGeq, seqGt, seqLeq, seqSub } from './sequence.ts';
 import type { TcpState, TransitionEvent } from './states.ts';
 
 export type TimerName = 'rtx' | 'time-wait' | 'delack' | 'keepalive';
@@ -297,7 +298,8 @@ export function createEndpoint(
 	// §3.10.7.3
 	const arriveSynSent = (seg: Segment) => {
 		const f = seg.flags;
-		const ackOk = f.ack && seqGt(seg.ack, iss) && seqLeq(seg.ack, sndNxt);
+		// In SYN-SENT SND.UNA is still ISS, so this is §3.10.7.3's ISS < SEG.ACK =< SND.NXT.
+		const ackOk = f.ack && ackAcceptability({ sndUna, sndNxt, segAck: seg.ack }) === 'acceptable';
 		// An ACK of something we never sent: e.g. the SYN,ACK answering an old duplicate SYN (§3.5 Figure 8).
 		if (f.ack && !ackOk) {
 			if (!f.rst) tx('RST', seg.ack, 'rst-bad-ack');
@@ -402,17 +404,17 @@ export function createEndpoint(
 			}
 			if (dup) wantAck('dup-ack');
 		}
-		// first: acceptability (the window never closes here, so RCV.WND > 0 rows apply)
-		const n = len + +syn + +fin;
-		const inWindow = (x: number) => seqLeq(rcvNxt, x) && seqLt(x, seqAdd(rcvNxt, cfg.wnd));
-		if (!inWindow(seq) && !(n > 0 && inWindow(seqAdd(seq, n - 1)))) {
-			if (!f.rst) oowAck('dup-ack', seg);
-			return;
-		}
-		// second: RST, only at exactly RCV.NXT; elsewhere in the window a challenge ACK (RFC 5961 §3)
+		// first and second: a RST is judged by its SEG.SEQ alone: silently dropped outside the
+		// window, a reset only at exactly RCV.NXT, a challenge ACK elsewhere (RFC 5961 §3.2)
 		if (f.rst) {
-			if (seq !== rcvNxt) return oowAck('challenge-ack', seg);
+			const verdict = resetAcceptability({ rcvNxt, rcvWnd: cfg.wnd, segSeq: seq });
+			if (verdict === 'drop') return;
+			if (verdict === 'challenge-ack') return oowAck('challenge-ack', seg);
 			return go(state === 'SYN-RECEIVED' && passive ? 'LISTEN' : 'CLOSED', 'rcv-rst');
+		}
+		// first: acceptability (Table 5; this model's window never closes)
+		if (!receiveAcceptability({ rcvNxt, rcvWnd: cfg.wnd, segSeq: seq, segLen: len + +syn + +fin }).acceptable) {
+			return oowAck('dup-ack', seg);
 		}
 		// fourth: a new SYN
 		if (syn) {
@@ -421,14 +423,14 @@ export function createEndpoint(
 		}
 		// fifth: ACK
 		if (!f.ack) return;
-		const acksNew = seqLt(sndUna, seg.ack) && seqLeq(seg.ack, sndNxt);
+		const ack = ackAcceptability({ sndUna, sndNxt, segAck: seg.ack });
 		if (state === 'SYN-RECEIVED') {
-			if (!acksNew) return tx('RST', seg.ack, 'rst-bad-ack');
+			if (ack !== 'acceptable') return tx('RST', seg.ack, 'rst-bad-ack');
 			ackNew(seg.ack);
 			go('ESTABLISHED', 'rcv-ack-of-syn');
-		} else if (seqGt(seg.ack, sndNxt)) {
+		} else if (ack === 'unsent') {
 			return wantAck('dup-ack');
-		} else if (acksNew) {
+		} else if (ack === 'acceptable') {
 			ackNew(seg.ack);
 		}
 		if (finSeq !== null && seqGt(sndUna, finSeq)) {

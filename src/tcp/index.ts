@@ -4,6 +4,9 @@
  * and holds no human prose: callers pass labels from their locale files.
  *
  * Numbers:   seqAdd(a, n), seqSub(a, b), seqLt/seqLeq/seqGt/seqGeq(a, b), isSeqNumber(x)
+ * Accepting: receiveAcceptability({ rcvNxt, rcvWnd, segSeq, segLen }) → { row, acceptable, tests, windowEnd } (§3.4 Table 5),
+ *            ackAcceptability({ sndUna, sndNxt, segAck }) → 'acceptable' | 'duplicate' | 'unsent',
+ *            resetAcceptability({ rcvNxt, rcvWnd, segSeq }) → 'reset' | 'challenge-ack' | 'drop' (RFC 5961 §3.2)
  * Segments:  Segment { flags: Flags; seq; ack; wnd; len }, segLen(s), flagText(s), parseFlags('SYN, ACK')
  * States:    TcpState, TCP_STATES, TRANSITIONS (Figure 5's arrows), OTHER_TRANSITIONS (§3.10's others),
  *            LINUX_TRANSITIONS (moves only the Linux profile makes)
@@ -25,6 +28,7 @@
  *   runScenario('handshake', { extra: [{ do: 'drop', dir: 's2c', index: 0 }] })
  */
 export * from './sequence.ts';
+export * from './acceptability.ts';
 export * from './segment.ts';
 export * from './states.ts';
 export * from './errors.ts';

@@ -146,7 +146,8 @@ export function randomIsns(random: () => number = Math.random): Pick<LabInput, '
 	return { clientIsn: pick(), serverIsn: pick() };
 }
 
-export type LabStrings = import('../i18n').WidgetStrings['lab'];
+/** The connection lab's strings; the acceptability lab's (`accept`) travel with their own widget. */
+export type LabStrings = Omit<import('../i18n').WidgetStrings['lab'], 'accept'>;
 
 const fillIn = (template: string, vars: Record<string, string | number>): string =>
 	template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
