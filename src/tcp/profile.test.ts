@@ -100,6 +100,11 @@ describe('SYN retransmission: synLinearTimeouts, synRetries', () => {
 		expect(moves(t, 'client').at(-1)).toBe('183000 CLOSED timeout-retries');
 	});
 
+	it('rtoMaxMs: Linux caps a doubled timeout at 120 s (TCP_RTO_MAX), where RFC 6298 §2.5 allows 60 s (above: 63 s, then 123 s)', () => {
+		const t = sim('linux', { actions: OPEN, script: dropAll('c2s'), client: { synLinearTimeouts: 0, synRetries: 9 } });
+		expect(sends(t).map((s) => Number(s.split(' ')[0]) / 1000)).toEqual([0, 1, 3, 7, 15, 31, 63, 127, 247, 367]);
+	});
+
 	it('for any linear count L and retry count R: L + 1 gaps of the initial RTO, then doubling, R + L + 1 SYNs in all', () => {
 		fc.assert(
 			fc.property(fc.nat({ max: 6 }), fc.integer({ min: 1, max: 7 }), (L, R) => {
