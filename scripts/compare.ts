@@ -30,7 +30,7 @@ import {
 	type Row,
 	type StateReading,
 } from '../src/compare/index.ts';
-import { MORE_SCENARIO_NAMES, PROFILE_NAMES, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
+import { MORE_SCENARIO_NAMES, PROFILE_NAMES, scenario, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
 import { readSidecar, type Sidecar } from './lab/sidecar.ts';
 
 const USAGE = `usage: npm run compare -- FILE [--scenario NAME] [--profile linux|rfc9293] [--hz N] [--connection N]
@@ -210,7 +210,7 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 		readings,
 		profile: args.profile,
 		hz,
-		...(args.scenario ? { scenario: args.scenario } : drops && { drops }),
+		...(args.scenario ? { scenarioDrops: scenario(args.scenario).network?.script ?? [] } : drops && { drops }),
 		...(calls && { calls: [...calls, ...keepAlive] }),
 		...(config && { config }),
 	});

@@ -1,23 +1,16 @@
 // One captured connection against the model: the model runs with the capture's ISNs, delays and
 // calls, and its segments are matched to the captured ones, one by one, in order.
-import {
-	flagText,
-	PROFILES,
-	otherSide,
-	seqSub,
-	scenario as namedScenario,
-	simulate,
-	type IsnSource,
-	type NetworkAction,
-	type ProfileName,
-	type SegmentSelector,
-	type SendReason,
-	type Side,
-	type StatePair,
-	type TcpConfig,
-	type Trace,
-	type UserAction,
-} from '../tcp/index.ts';
+// Straight from the model's modules, not its index: the browser bundle (the capture widget) then
+// leaves out the scenarios and their expectations, which a comparison does not need.
+import type { SendReason } from '../tcp/endpoint.ts';
+import type { IsnSource } from '../tcp/isn.ts';
+import type { NetworkAction, SegmentSelector, Side } from '../tcp/network.ts';
+import { PROFILE_CONFIGS, type TcpConfig } from '../tcp/config.ts';
+import type { ProfileName } from '../tcp/profile.ts';
+import { flagText } from '../tcp/segment.ts';
+import { seqSub } from '../tcp/sequence.ts';
+import { simulate, type UserAction } from '../tcp/simulate.ts';
+import { otherSide, type StatePair, type Trace } from '../tcp/trace.ts';
 import { alignCalls, incarnations, inferCalls, inferIsns, inferKeepAlive, inferToCapture, toModelCalls, type CapturedCall, type ToCapture } from './infer.ts';
 import type { CapturedSegment } from './observed.ts';
 import { checkStates, type StateCheck, type StateReading } from './states.ts';
@@ -34,8 +27,8 @@ export const DEFAULT_HZ = 250;
 
 export interface CompareOptions {
 	profile: ProfileName;
-	/** A model scenario whose network script (its losses) stands for the capture's. */
-	scenario?: string;
+	/** A model scenario's network script (its losses), standing for the capture's: the whole story of its losses. */
+	scenarioDrops?: NetworkAction[];
 	/** The segments lost on arrival, when known (the kernel lab's sidecar). */
 	drops?: SegmentSelector[];
 	/** The applications' calls, when known, on the capture's clock. */
@@ -251,7 +244,7 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 		if (list.length < 2) return isn[s] ?? 0;
 		return (now) => list.findLast((x) => x.at <= now + 1e-6)?.isn ?? list[0]!.isn;
 	};
-	const side = (s: Side) => ({ ...PROFILES[opts.profile].config, ...opts.config?.[s], ...(keepAlive(s) && { keepAlive: true }), isn: isnOf(s) });
+	const side = (s: Side) => ({ ...PROFILE_CONFIGS[opts.profile], ...opts.config?.[s], ...(keepAlive(s) && { keepAlive: true }), isn: isnOf(s) });
 	const end = Math.max(captured.at(-1)?.t ?? 0, ...(opts.readings ?? []).map((r) => r.end)) - shift;
 	const trace = simulate({
 		client: side('client'),
@@ -338,13 +331,11 @@ export function compareConnection(captured: readonly CapturedSegment[], opts: Co
 	const calls = opts.calls ? alignCalls(opts.calls, seen) : seen;
 	// A named scenario's losses are the whole story; losses the caller knows (those the lab made) may
 	// leave some the kernel made itself (a SYN or an ACK a full queue ignored), read off the capture.
-	const known: NetworkAction[] = opts.scenario
-		? (namedScenario(opts.scenario).network?.script ?? [])
-		: (opts.drops ?? []).map((d) => ({ do: 'drop' as const, ...d }));
-	const { drops, result } = opts.scenario
+	const known: NetworkAction[] = opts.scenarioDrops ?? (opts.drops ?? []).map((d) => ({ do: 'drop' as const, ...d }));
+	const { drops, result } = opts.scenarioDrops
 		? { drops: known, result: run(captured, opts, { drops: known, calls }, toCapture) }
 		: inferDrops(captured, opts, calls, toCapture, known);
-	const dropsFrom = drops.map((_, i): Comparison['dropsFrom'][number] => (i >= known.length ? 'inferred' : opts.scenario ? 'scenario' : 'given'));
+	const dropsFrom = drops.map((_, i): Comparison['dropsFrom'][number] => (i >= known.length ? 'inferred' : opts.scenarioDrops ? 'scenario' : 'given'));
 	return {
 		profile: opts.profile,
 		rows: result.rows,

@@ -1,6 +1,9 @@
 // What the comparison reads off a capture before running the model: where the capture point sat
 // (so that the model's wire has the capture's delays), each side's ISN, and the application's calls.
-import { otherSide, seqAdd, seqGt, seqSub, type Side, type UserAction, type UserCall } from '../tcp/index.ts';
+import type { Side } from '../tcp/network.ts';
+import { seqAdd, seqGt, seqSub } from '../tcp/sequence.ts';
+import type { UserAction } from '../tcp/simulate.ts';
+import { otherSide, type UserCall } from '../tcp/trace.ts';
 import type { CapturedSegment } from './observed.ts';
 
 /**

@@ -1,7 +1,9 @@
 // The segments of one captured connection, as the comparison reads them: times in ms since the
 // capture's first packet, flags in the model's notation, absolute sequence numbers.
 import type { Connection, Timestamp } from '../capture/index.ts';
-import { flagText, seqSub, type Flags, type Side } from '../tcp/index.ts';
+import type { Side } from '../tcp/network.ts';
+import { flagText, type Flags } from '../tcp/segment.ts';
+import { seqSub } from '../tcp/sequence.ts';
 
 export interface CapturedSegment {
 	/** 1-based packet number in the file, as Wireshark shows it. */

@@ -1,5 +1,6 @@
 // The Linux settings a capture was made with, from `sysctl` output, as the model's config.
-import { PROFILES, type SwitchId, type TcpConfig } from '../tcp/index.ts';
+import type { TcpConfig } from '../tcp/config.ts';
+import { PROFILES, type SwitchId } from '../tcp/profile.ts';
 
 const int = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : null);
 

@@ -118,6 +118,9 @@ export const LINUX_CONFIG: Readonly<TcpConfig> = {
 	keepAliveProbes: 9,
 };
 
+/** Each profile's settings by its name (ProfileName); PROFILES (profile.ts) adds each switch's source. */
+export const PROFILE_CONFIGS = { rfc9293: RFC9293_CONFIG, linux: LINUX_CONFIG } as const;
+
 export type ResolvedConfig = Required<Omit<TcpConfig, 'mslMs'>>;
 
 /** Fills gaps from the RFC profile and rejects values that would make the model lie. */

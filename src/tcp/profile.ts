@@ -1,4 +1,4 @@
-import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG, type ResolvedConfig, type TcpConfig } from './config.ts';
+import { PROFILE_CONFIGS, resolveConfig, type ResolvedConfig, type TcpConfig } from './config.ts';
 
 /** Whose behaviour an endpoint follows: RFC 9293 read literally, or Linux's defaults (6.5 and later). */
 export type ProfileName = 'rfc9293' | 'linux';
@@ -135,8 +135,8 @@ function profile(id: ProfileName, config: Readonly<TcpConfig>): Profile {
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
-	rfc9293: profile('rfc9293', RFC9293_CONFIG),
-	linux: profile('linux', LINUX_CONFIG),
+	rfc9293: profile('rfc9293', PROFILE_CONFIGS.rfc9293),
+	linux: profile('linux', PROFILE_CONFIGS.linux),
 };
 
 /** A link to the cited text: the RFC section on rfc-editor.org, or the file in Linux's source on elixir.bootlin.com. */

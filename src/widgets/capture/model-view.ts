@@ -5,19 +5,28 @@
  * RFC 9293 a departure that the Linux profile explains says so. Pure; tested in node.
  */
 import type { Connection, Timestamp } from '../../capture';
-import { compareConnection, observedSegments, type CapturedSegment, type Comparison, type ModelSegment, type Row } from '../../compare';
-import { PROFILES, sourceUrl, type ProfileName, type SwitchId } from '../../tcp';
+// Modules, not indexes: the browser bundle then leaves out what a comparison does not use.
+import { compareConnection, type Comparison, type ModelSegment, type Row } from '../../compare/compare';
+import { observedSegments, type CapturedSegment } from '../../compare/observed';
+import type { ProfileName, SwitchId } from '../../tcp/profile';
 import type { WidgetStrings } from '../i18n';
 import { fill } from '../text';
 
 export type ModelStrings = WidgetStrings['capture']['upload']['model'];
-type ExplainedSwitch = keyof ModelStrings['switches'];
+/** The Linux switches whose effect on a segment the widget can name. */
+export type ExplainedSwitch = keyof ModelStrings['switches'] & SwitchId;
 
-export interface Why {
-	text: string;
-	/** The switch's source: a Linux file and function, or an RFC section. */
+export interface SwitchSource {
+	/** A Linux file and function, or an RFC section. */
 	source: string;
 	href: string;
+}
+
+/** Each explained switch's source (switch-sources.ts, at build time). */
+export type SwitchSources = Record<ExplainedSwitch, SwitchSource>;
+
+export interface Why extends SwitchSource {
+	text: string;
 }
 
 export interface SegmentVerdict {
@@ -55,22 +64,16 @@ function switchBehind(row: Row): ExplainedSwitch | null {
 	return m.flags.includes('SYN') ? null : 'rtoMinMs';
 }
 
-function why(row: Row, s: ModelStrings): Omit<Why, 'text'> & { switchText: string } | null {
+function why(row: Row, s: ModelStrings, sources: SwitchSources): (SwitchSource & { switchText: string }) | null {
 	const id = row.model && switchBehind(row);
-	if (!id) return null;
-	const source = PROFILES.linux.switches.find((w) => w.id === (id satisfies SwitchId))!.source;
-	return {
-		switchText: s.switches[id],
-		source: 'rfc' in source ? `RFC ${source.rfc} §${source.section}` : `${source.linux} ${source.fn}`,
-		href: sourceUrl(source),
-	};
+	return id ? { switchText: s.switches[id], ...sources[id] } : null;
 }
 
-function verdict(row: Row, linuxRow: () => Row | undefined, profile: ProfileName, s: ModelStrings): SegmentVerdict {
+function verdict(row: Row, linuxRow: () => Row | undefined, profile: ProfileName, s: ModelStrings, sources: SwitchSources): SegmentVerdict {
 	const m = row.model;
 	if (!m) return { agree: false, text: s.extra, why: null };
 	if (!row.differences.length) {
-		const w = profile === 'linux' ? why(row, s) : null;
+		const w = profile === 'linux' ? why(row, s, sources) : null;
 		return { agree: true, text: fill(s.agrees, { reason: s.reasons[m.reason] }), why: w && { text: fill(s.why, { text: w.switchText }), source: w.source, href: w.href } };
 	}
 	const fields = row.differences.filter((f) => f !== 'time');
@@ -78,7 +81,7 @@ function verdict(row: Row, linuxRow: () => Row | undefined, profile: ProfileName
 		? fill(s.differs, { fields: fields.map((f) => s.fields[f]).join(', '), expected: `${describe(m)} (${s.reasons[m.reason]})` })
 		: fill(s.late, { expected: ms(row.expectedT ?? m.t), tolerance: ms(m.toleranceMs) });
 	const other = profile === 'rfc9293' ? linuxRow() : undefined;
-	const w = other && !other.differences.length ? why(other, s) : null;
+	const w = other && !other.differences.length ? why(other, s, sources) : null;
 	return {
 		agree: false,
 		text,
@@ -87,7 +90,14 @@ function verdict(row: Row, linuxRow: () => Row | undefined, profile: ProfileName
 }
 
 /** null when the connection cannot be compared: it started before the capture did. */
-export function modelView(connection: Connection, origin: Timestamp, profile: ProfileName, s: ModelStrings, limit: number): ModelView | null {
+export function modelView(
+	connection: Connection,
+	origin: Timestamp,
+	profile: ProfileName,
+	s: ModelStrings,
+	sources: SwitchSources,
+	limit: number,
+): ModelView | null {
 	if (!connection.openedBySyn) return null;
 	const captured = observedSegments(connection, origin).slice(0, limit);
 	const c = compareConnection(captured, { profile });
@@ -111,7 +121,7 @@ export function modelView(connection: Connection, origin: Timestamp, profile: Pr
 		verdicts: connection.segments.map((_, i) => {
 			const seg = captured[i];
 			const row = seg && rows.get(seg.packet);
-			return row ? verdict(row, linuxRow(seg.packet), profile, s) : null;
+			return row ? verdict(row, linuxRow(seg.packet), profile, s, sources) : null;
 		}),
 		modelOnly: c.rows
 			.filter((r) => !r.capture && r.model)

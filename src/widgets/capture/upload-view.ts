@@ -8,7 +8,7 @@ import type { ProfileName, TcpState } from '../../tcp';
 import type { WidgetStrings } from '../i18n';
 import { fill } from '../text';
 import { inferStates } from './infer';
-import { modelView, type ModelView } from './model-view';
+import { modelView, type ModelView, type SwitchSources } from './model-view';
 import { observedSegments } from './observed';
 
 export type UploadStrings = WidgetStrings['capture']['upload'];
@@ -69,12 +69,18 @@ export function sizeProblem(name: string, size: number, maxBytes: number, s: Upl
 
 const endpoint = (e: Connection['client']) => (e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`);
 
-function connectionView(connection: Connection, i: number, origin: Timestamp, profile: ProfileName, s: UploadStrings): ConnectionView {
+/** Whose model to compare each connection with, and where its switches are specified. */
+export interface CompareWith {
+	profile: ProfileName;
+	sources: SwitchSources;
+}
+
+function connectionView(connection: Connection, i: number, origin: Timestamp, compare: CompareWith | null, s: UploadStrings): ConnectionView {
 	const { initial, steps } = inferStates(observedSegments(connection), connection.openedBySyn);
 	const client = endpoint(connection.client);
 	const server = endpoint(connection.server);
 	const count = connection.segments.length;
-	const model = modelView(connection, origin, profile, s.model, MAX_SEGMENTS);
+	const model = compare && modelView(connection, origin, compare.profile, s.model, compare.sources, MAX_SEGMENTS);
 	let before = initial;
 	const rows = connection.segments.slice(0, MAX_SEGMENTS).map((seg, j): RowView => {
 		const step = steps[j]!;
@@ -103,12 +109,12 @@ function connectionView(connection: Connection, i: number, origin: Timestamp, pr
 		rows,
 		more: count > MAX_SEGMENTS ? fill(s.moreSegments, { shown: MAX_SEGMENTS, count }) : null,
 		model,
-		notCompared: model ? null : s.model.notCompared,
+		notCompared: compare && !model ? s.model.notCompared : null,
 	};
 }
 
-/** `profile`: whose model each connection is compared with. */
-export function analyse(bytes: Uint8Array, name: string, s: UploadStrings, profile: ProfileName = 'linux'): Analysis {
+/** With `compare`, each connection is also set against that profile's model, segment by segment. */
+export function analyse(bytes: Uint8Array, name: string, s: UploadStrings, compare: CompareWith | null = null): Analysis {
 	let packets;
 	let format;
 	try {
@@ -133,6 +139,6 @@ export function analyse(bytes: Uint8Array, name: string, s: UploadStrings, profi
 		ok: true,
 		summary: fill(connections.length === 1 ? s.summaryOne : s.summary, vars),
 		notes,
-		connections: connections.slice(0, MAX_CONNECTIONS).map((c, i) => connectionView(c, i, packets[0]!.timestamp, profile, s)),
+		connections: connections.slice(0, MAX_CONNECTIONS).map((c, i) => connectionView(c, i, packets[0]!.timestamp, compare, s)),
 	};
 }

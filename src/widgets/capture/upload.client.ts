@@ -1,11 +1,12 @@
 /** Takes over CaptureUpload: reads the chosen or dropped file in the browser and draws its connections. */
 import type { ProfileName } from '../../tcp';
 import { fill } from '../text';
-import type { SegmentVerdict } from './model-view';
+import type { SegmentVerdict, SwitchSources } from './model-view';
 import { analyse, MAX_BYTES, sizeProblem, type ConnectionView, type RowView, type UploadStrings } from './upload-view';
 
 interface Strings {
 	upload: UploadStrings;
+	sources: SwitchSources;
 	client: string;
 	server: string;
 }
@@ -120,7 +121,7 @@ export function start(root: HTMLElement): void {
 
 	const draw = () => {
 		if (!last) return;
-		const analysis = analyse(last.bytes, last.name, s.upload, profile());
+		const analysis = analyse(last.bytes, last.name, s.upload, { profile: profile(), sources: s.sources });
 		if (!analysis.ok) return show(analysis.message, true);
 		show(
 			[analysis.summary, ...analysis.notes].join(' '),
