@@ -4,7 +4,7 @@
  * use it. Neither src/tcp nor src/capture imports it.
  *
  *   connections(capture) → CapturedConnection[]: each with its segments on the capture's clock
- *   compareConnection(segments, { profile, scenario?, drops?, calls?, config?, hz? }) → Comparison
+ *   compareConnection(segments, { profile, scenarioDrops?, drops?, calls?, config?, hz?, readings? }) → Comparison
  *   describe(comparison) → the scenario the connection shows, by the model's names
  */
 export * from './observed.ts';

@@ -11,7 +11,7 @@
  * States:    TcpState, TCP_STATES, TRANSITIONS (Figure 5's arrows), OTHER_TRANSITIONS (§3.10's others),
  *            LINUX_TRANSITIONS (moves only the Linux profile makes)
  * Errors:    TcpError { code: TcpErrorCode; state?: TcpState; isCallError() } — never a silent wrong state
- * Config:    TcpConfig, RFC9293_CONFIG, LINUX_CONFIG, resolveConfig(partial)
+ * Config:    TcpConfig, RFC9293_CONFIG, LINUX_CONFIG, PROFILE_CONFIGS[name], resolveConfig(partial)
  * Profiles:  ProfileName 'rfc9293' | 'linux', PROFILES[name] = { id, config, switches: { id, value, unit, source }[] },
  *            SWITCH_IDS, sourceUrl(source); each switch, its source and the lab capture that shows it: PROFILES.md
  * ISNs:      fixedIsn(n), seededIsn(seed): IsnSource = (nowMs) => number
