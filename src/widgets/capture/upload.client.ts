@@ -24,9 +24,11 @@ function verdictLine(v: SegmentVerdict, s: Strings): HTMLElement {
 	p.dataset.agree = String(v.agree);
 	p.append(el('span', 'sr-only', `${s.upload.model.column}: `), el('span', 'cap-seq-verdict', v.text));
 	if (v.why) {
+		// On a line of its own, so no locale's sentence punctuation is needed between the two.
 		const link = el('a', undefined, v.why.source);
 		link.href = v.why.href;
-		p.append(' ', el('span', 'cap-seq-why', v.why.text), ' (', link, ')');
+		const line = p.appendChild(el('span', 'cap-seq-why-line'));
+		line.append(el('span', 'cap-seq-why', v.why.text), ' (', link, ')');
 	}
 	return p;
 }
