@@ -4,12 +4,14 @@
  *   static hosts that look for the nearest 404.html (Cloudflare Pages, Netlify rules) find it;
  * - dist/_headers from public/_headers: paths prefixed with the base path, and the union of the
  *   pages' Content-Security-Policy added as a header (a header can also carry frame-ancestors);
- * - a map of which client chunks hold widget code, for the JavaScript budget.
+ * - a map of which client chunks hold widget code, for the JavaScript budget;
+ * - Pagefind's search UI loaded on the reader's first move toward search (src/search).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { lazySearchPlugin } from '../search/vite-plugin';
 import { chunkMapPlugin } from './chunk-map';
 import { HEADER_ONLY_DIRECTIVES } from './csp';
 
@@ -58,7 +60,7 @@ export default function quality(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
 				const root = fileURLToPath(config.root);
-				updateConfig({ vite: { plugins: [chunkMapPlugin(root, () => outDir)] } });
+				updateConfig({ vite: { plugins: [chunkMapPlugin(root, () => outDir), lazySearchPlugin()] } });
 				injectRoute({ pattern: '/en/404', entrypoint: new URL('./NotFound.astro', import.meta.url), prerender: true });
 			},
 			'astro:config:done': ({ config }) => {
