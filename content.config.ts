@@ -19,6 +19,10 @@ export const collections = {
 				'sponsors.label': z.string().optional(),
 				'sponsors.groupLabel': z.string().optional(),
 				'sponsors.newTab': z.string().optional(),
+				// Names of the boxes that scroll (src/quality/scroll-regions.ts): {name}, {n}.
+				'scrollRegions.table': z.string().optional(),
+				'scrollRegions.code': z.string().optional(),
+				'scrollRegions.nth': z.string().optional(),
 			}),
 		}),
 	}),
