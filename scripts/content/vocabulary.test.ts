@@ -46,7 +46,7 @@ terms:
   - id: state-names
     lesson: state-machine
     zh-CN: { term: 状态名, meaning: m, reject: [ESTAB] }
-    en: { term: state names, meaning: m, reject: [ESTAB, pure ACK] }
+    en: { term: state names, meaning: m, reject: [ESTAB, pure ACK, { text: TIME_WAIT, instead: TIME-WAIT }] }
 `,
 	'test.yaml',
 );
@@ -76,6 +76,13 @@ describe('rejectedUses', () => {
 	it('matches Latin variants as whole words, in any case and in the plural', () => {
 		const l = lesson('en', '---\ntitle: t\n---\n\nESTABLISHED is fine. Estab is not. Pure ACKs are not either.\n');
 		expect(found(l)).toEqual(['5:Estab→state names', '5:Pure ACKs→state names']);
+	});
+
+	it('names the replacement a variant gives instead of the entry\'s term', () => {
+		const l = lesson('en', '---\ntitle: t\n---\n\nThe socket waits in TIME_WAIT.\n');
+		expect(rejectedUses(l, table).map(describeFinding)).toEqual([
+			'content/docs/en/x.mdx:5: "TIME_WAIT" → write "TIME-WAIT" (terms.yaml id state-names, taught in state-machine).',
+		]);
 	});
 
 	it('uses the English "half-open" only for a half-open connection', () => {

@@ -29,9 +29,9 @@ export interface Finding {
 }
 
 export function describeFinding(f: Finding): string {
-	const { term, lesson } = { term: f.term[f.locale].term, lesson: f.term.lesson };
+	const write = f.variant.instead ?? f.term[f.locale].term;
 	const note = f.variant.note ? ` ${f.variant.note}` : '';
-	return `${f.file}:${f.line}: "${f.found}" → write "${term}" (terms.yaml id ${f.term.id}, taught in ${lesson}).${note}`;
+	return `${f.file}:${f.line}: "${f.found}" → write "${write}" (terms.yaml id ${f.term.id}, taught in ${f.term.lesson}).${note}`;
 }
 
 const LATIN = /[A-Za-z0-9_]/;

@@ -13,12 +13,14 @@ export type TermLocale = (typeof TERM_LOCALES)[number];
 
 /**
  * A rejected variant. `unless` lists longer phrases that contain it and are fine (半开 is rejected,
- * 半开连接 is not); `note` says what to write instead when the preferred term alone is not enough.
+ * 半开连接 is not); `instead` is what to write when it is not the entry's term itself (TIME-WAIT for
+ * TIME_WAIT in the state-names entry); `note` explains when that is not enough.
  */
 const variantSchema = z
 	.object({
 		text: z.string().min(1),
 		unless: z.array(z.string().min(1)).default([]),
+		instead: z.string().min(1).optional(),
 		note: z.string().min(1).optional(),
 	})
 	.superRefine((v, ctx) => {
