@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { widgetStrings } from '../src/widgets/i18n';
 import { displayOrder } from '../src/widgets/selfcheck/view';
-import { fill } from '../src/widgets/text';
+import { fill, inlineCode } from '../src/widgets/text';
 import { LOCALES, type Locale } from './lessons';
 
 interface Option {
@@ -13,11 +13,14 @@ interface Option {
 	why: string;
 }
 
-/** The quiz of a lesson's front matter, read with the few YAML forms the lessons use. */
+/** The quiz of a lesson's front matter, read with the few YAML forms the lessons use, as the reader sees it (`code` unquoted). */
 function quizOf(locale: Locale, slug: string): Array<{ question: string; options: Option[] }> {
 	const file = join(import.meta.dirname, '..', 'content', 'docs', locale === 'en' ? 'en' : '', `${slug}.mdx`);
 	const front = readFileSync(file, 'utf8').split(/^---$/m)[1]!;
-	const value = (line: string) => line.replace(/^[^:]+:\s*/, '').replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
+	const value = (line: string) =>
+		inlineCode(line.replace(/^[^:]+:\s*/, '').replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1'))
+			.map((part) => part.text)
+			.join('');
 	const quiz: Array<{ question: string; options: Option[] }> = [];
 	for (const line of front.slice(front.indexOf('\nquiz:')).split('\n')) {
 		if (/^ {2}- question:/.test(line)) quiz.push({ question: value(line.trim().slice(2)), options: [] });
