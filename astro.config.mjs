@@ -79,6 +79,11 @@ export default defineConfig({
 						'real-capture',
 					],
 				},
+				{
+					label: '生产环境中的 TCP',
+					translations: { en: 'TCP in production' },
+					items: ['listen-queues'],
+				},
 			],
 		}),
 		diagramRenderer,
