@@ -82,7 +82,7 @@ export default defineConfig({
 				{
 					label: '生产环境中的 TCP',
 					translations: { en: 'TCP in production' },
-					items: ['listen-queues', 'time-wait-close-wait'],
+					items: ['listen-queues', 'time-wait-close-wait', 'dead-peer'],
 				},
 			],
 		}),
