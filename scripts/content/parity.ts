@@ -71,7 +71,8 @@ export function numbersIn(text: string): string[] {
 	return [...requirements, ...numerals];
 }
 
-/** Text of a node for numbers: prose, inline code, code blocks, diagrams and props; not link targets. */
+/** Text of a node for numbers: prose, inline code, code blocks, diagrams and props; not link targets.
+ *  Parts are joined by line breaks: a table row "11–16 | 120" joined by a space would read as 16 120. */
 function textOf(node: Nodes): string {
 	switch (node.type) {
 		case 'text':
@@ -85,9 +86,9 @@ function textOf(node: Nodes): string {
 			return [
 				...node.attributes.map((a) => (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' ? a.value : '')),
 				...node.children.map(textOf),
-			].join(' ');
+			].join('\n');
 		default:
-			return 'children' in node ? (node as Parents).children.map((c) => textOf(c as Nodes)).join(' ') : '';
+			return 'children' in node ? (node as Parents).children.map((c) => textOf(c as Nodes)).join('\n') : '';
 	}
 }
 
@@ -149,7 +150,7 @@ export function shapeOf(lesson: Lesson): Shape {
 	const quiz = Array.isArray(lesson.front.quiz) ? (lesson.front.quiz as Array<{ question?: unknown; options?: unknown }>) : [];
 	shape.quiz = quiz.map((q) => {
 		const options = Array.isArray(q.options) ? (q.options as QuizOption[]) : [];
-		const words = [q.question, ...options.flatMap((o) => [o.text, o.why])].map((w) => String(w ?? '')).join(' ');
+		const words = [q.question, ...options.flatMap((o) => [o.text, o.why])].map((w) => String(w ?? '')).join('\n');
 		return {
 			question: String(q.question ?? ''),
 			options: options.length,
