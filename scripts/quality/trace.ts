@@ -180,7 +180,7 @@ async function measure(browser: Browser, url: string, page: string, slowdown: nu
 	});
 	const cdp = await context.newCDPSession(tab);
 	const events: TraceEvent[] = [];
-	cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+	cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
 	const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
 	if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 	await cdp.send('Tracing.start', { categories: detail ? `${CATEGORIES},blink,fonts,disabled-by-default-fonts` : CATEGORIES, transferMode: 'ReportEvents' });

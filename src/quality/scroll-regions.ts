@@ -122,7 +122,8 @@ function wrapTable({ node, parent }: Box, label: string) {
 
 function nameCodeBlock(pre: Element, name: string) {
 	const code = pre.children[0] as Code;
-	code.data = { ...code.data, meta: `${metaOf(code)} ${NAME_OPTION}="${escapeMeta(name)}"`.trim() };
+	const meta = `${metaOf(code)} ${NAME_OPTION}="${escapeMeta(name)}"`.trim();
+	(code.data ??= {} as NonNullable<Code['data']>).meta = meta;
 }
 
 /** The part of an Expressive Code block this plugin reads and changes. */
