@@ -38,10 +38,17 @@ async function expectLesson(page: Page, lesson: Lesson) {
 		const seen = [];
 		for (const figure of all) {
 			figure.scrollIntoView({ block: 'center' });
-			await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
-			const shown = [...figure.querySelectorAll(':scope .diagram-svg > svg')].filter((svg) =>
-				svg.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }),
-			);
+			const visible = () =>
+				[...figure.querySelectorAll(':scope .diagram-svg > svg')].filter((svg) =>
+					svg.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }),
+				);
+			// content-visibility renders it on a coming frame: a busy machine may take a few (up to 5 s).
+			const until = performance.now() + 5000;
+			let shown = visible();
+			while (!shown.length && performance.now() < until) {
+				await new Promise((frame) => requestAnimationFrame(frame));
+				shown = visible();
+			}
 			const box = shown[0]?.getBoundingClientRect();
 			seen.push({
 				svgs: shown.length,
