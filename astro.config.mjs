@@ -90,7 +90,7 @@ export default defineConfig({
 				{
 					label: '参考',
 					translations: { en: 'Reference' },
-					items: ['glossary'],
+					items: ['questions', 'glossary'],
 				},
 			],
 		}),
