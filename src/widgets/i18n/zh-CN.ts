@@ -131,6 +131,7 @@ const zhCN: WidgetStrings = {
 		colLen: '长度',
 		lostMark: '（丢失）',
 		download: '下载：',
+		downloadSeparator: '、',
 		pcap: '抓包文件（{file}）',
 		stateLog: '状态记录（{file}）',
 	},
