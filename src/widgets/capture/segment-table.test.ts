@@ -31,6 +31,16 @@ describe('segmentRows', () => {
 		]);
 	});
 
+	it('counts a drop with flags among the segments with those flags only (lost-final-ack)', () => {
+		// tcpdump: the client's ACKs at 0.599707 and 0.806231 are its 2nd and 3rd bare ACKs, but its
+		// 4th and 5th segments (the FIN, ACK comes between); each makes the server send its FIN again.
+		const rows = segmentRows(lab('lost-final-ack'), dropsOf('lost-final-ack'));
+		expect(rows.filter((r) => r.lost).map((r) => [r.n, r.time, r.flags, r.seq, r.ack])).toEqual([
+			[7, '0.600', 'ACK', 2, 2],
+			[9, '0.806', 'ACK', 2, 2],
+		]);
+	});
+
 	it('counts a drop without flags among all segments of its direction (keepalive-dead-peer)', () => {
 		const rows = segmentRows(lab('keepalive-dead-peer'), [{ connection: 1, dir: 'c2s', index: 2 }]);
 		const c2s = rows.filter((r) => r.dir === 'c2s');
