@@ -7,6 +7,7 @@ import { closeRenderer } from './src/diagrams/index.ts';
 import { rehypeDiagrams } from './src/diagrams/rehype-diagrams.ts';
 import { cspConfig } from './src/quality/csp.ts';
 import { socialMeta } from './src/quality/head.ts';
+import { expressiveCodeScrollRegions, rehypeScrollRegions } from './src/quality/scroll-regions.ts';
 import quality from './src/quality/integration.ts';
 
 /** Where the site is served from; override for another host or a sub-path (see README). */
@@ -31,7 +32,8 @@ export default defineConfig({
 	// Starlight reads lessons from `<srcDir>/content/docs`: this keeps them in the top-level content/.
 	srcDir: '.',
 	markdown: {
-		processor: unified({ rehypePlugins: [rehypeDiagrams] }),
+		// Tables and code blocks that can scroll are focusable and named (scroll-regions.ts).
+		processor: unified({ rehypePlugins: [rehypeDiagrams, rehypeScrollRegions] }),
 		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
 	},
 	integrations: [
@@ -47,6 +49,7 @@ export default defineConfig({
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
 			customCss: ['./src/styles/content.css', './src/styles/diagrams.css'],
+			expressiveCode: { plugins: [expressiveCodeScrollRegions()] },
 			head: socialMeta({ site, base }),
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false, errorOnInconsistentLocale: true })],
 			components: {
@@ -76,14 +79,18 @@ export default defineConfig({
 						'time-wait',
 						'failures',
 						'state-machine',
-						'glossary',
 						'real-capture',
 					],
 				},
 				{
 					label: '生产环境中的 TCP',
 					translations: { en: 'TCP in production' },
-					items: ['resets'],
+					items: ['listen-queues', 'time-wait-close-wait', 'dead-peer', 'resets'],
+				},
+				{
+					label: '参考',
+					translations: { en: 'Reference' },
+					items: ['questions', 'glossary'],
 				},
 			],
 		}),

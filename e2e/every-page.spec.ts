@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { headerPolicy, underPolicy } from './csp';
 import { asShown, LOCALES, lessons, type Lesson, type Locale } from './lessons';
-import { builtPages, isNotFoundPage, site } from './pages';
+import { builtPages, isNotFoundPage } from './pages';
 import { DESKTOP, expectBannerOnly, expectLessonSponsorsOnDesktop, expectLessonSponsorsOnPhone, PHONE } from './sponsors';
 
 /**
@@ -13,28 +12,6 @@ import { DESKTOP, expectBannerOnly, expectLessonSponsorsOnDesktop, expectLessonS
  * is narrowed to a phone; every lesson rendered (title, each diagram drawn, its self-check); the
  * sponsors where they belong on a desktop and a phone (e2e/sponsors.ts); no horizontal scroll.
  */
-function headerPolicy(): string {
-	const headers = readFileSync(join(site.dir, '_headers'), 'utf8');
-	const policy = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(headers)?.[1];
-	if (!policy) throw new Error(`${site.dir}/_headers has no Content-Security-Policy`);
-	return policy;
-}
-
-/** Collects CSP violations, console errors and uncaught exceptions from here on. */
-async function underPolicy(page: Page): Promise<string[]> {
-	const problems: string[] = [];
-	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (event) => {
-			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
-		});
-	});
-	page.on('console', (message) => {
-		if (message.type() === 'error') problems.push(message.text());
-	});
-	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-	return problems;
-}
-
 test('the shipped policy never lets inline script run unhashed', () => {
 	const policy = headerPolicy();
 	const scriptSrc = policy.split(';').map((d) => d.trim()).filter((d) => /^script-src/.test(d));
@@ -61,10 +38,17 @@ async function expectLesson(page: Page, lesson: Lesson) {
 		const seen = [];
 		for (const figure of all) {
 			figure.scrollIntoView({ block: 'center' });
-			await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
-			const shown = [...figure.querySelectorAll(':scope .diagram-svg > svg')].filter((svg) =>
-				svg.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }),
-			);
+			const visible = () =>
+				[...figure.querySelectorAll(':scope .diagram-svg > svg')].filter((svg) =>
+					svg.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }),
+				);
+			// content-visibility renders it on a coming frame: a busy machine may take a few (up to 5 s).
+			const until = performance.now() + 5000;
+			let shown = visible();
+			while (!shown.length && performance.now() < until) {
+				await new Promise((frame) => requestAnimationFrame(frame));
+				shown = visible();
+			}
 			const box = shown[0]?.getBoundingClientRect();
 			seen.push({
 				svgs: shown.length,
@@ -116,22 +100,6 @@ for (const path of builtPages()) {
 		await page.waitForLoadState('networkidle');
 		// Inline scripts ran: the theme provider set the theme, the search shortcut was revealed.
 		await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
-		expect(problems).toEqual([]);
-	});
-}
-
-for (const path of ['handshake/', 'en/handshake/']) {
-	test(`csp: search (WebAssembly) and the theme picker work under the policy on /${path}`, async ({ page }) => {
-		test.slow(); // Pagefind's first search: it fetches and compiles its WebAssembly and index
-		const problems = await underPolicy(page);
-		await page.goto(path);
-		await page.locator('site-search button[data-open-modal]').click();
-		await page.locator('#starlight__search input').fill('TCP');
-		// Pagefind fetches and compiles its WebAssembly and index on first search: slow on a busy machine.
-		await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible({ timeout: 20_000 });
-		await page.keyboard.press('Escape');
-		await page.locator('starlight-theme-select select').first().selectOption('dark');
-		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 		expect(problems).toEqual([]);
 	});
 }

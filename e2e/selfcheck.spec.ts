@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { widgetStrings } from '../src/widgets/i18n';
 import { displayOrder } from '../src/widgets/selfcheck/view';
 import { fill } from '../src/widgets/text';
-import { LOCALES, lesson, type Locale, type QuizOption } from './lessons';
+import { asShown, LOCALES, lesson, type Locale, type QuizOption } from './lessons';
 
 const pathOf = (locale: Locale, slug: string) => `${locale === 'en' ? 'en/' : ''}${slug}/`;
 
@@ -22,7 +22,10 @@ const SHOWN_ORDER: Record<Locale, string[]> = {
 
 for (const locale of LOCALES) {
 	const t = widgetStrings(locale).selfCheck;
-	const quiz = lesson(locale, 'handshake').quiz;
+	const written = lesson(locale, 'handshake').quiz;
+	// As the reader sees them: inline `code` without its backquotes.
+	const shown = (o: QuizOption): QuizOption => ({ ...o, text: asShown(o.text), why: asShown(o.why) });
+	const quiz = written.map(({ question, options }) => ({ question: asShown(question), options: options.map(shown) }));
 	const message = (o: QuizOption) => fill(t.message, { verdict: o.correct ? t.correct : t.incorrect, why: o.why });
 
 	test(`${locale}: by mouse, an answer says right or wrong in words and gives its why`, async ({ page }) => {
@@ -48,7 +51,7 @@ for (const locale of LOCALES) {
 		await page.goto(pathOf(locale, 'handshake'));
 		const q = page.getByRole('region', { name: t.heading }).locator('fieldset').nth(1);
 		// Shown in SelfCheck's display order, not the order the lesson lists them in.
-		const options = displayOrder(quiz[1]!.question, quiz[1]!.options);
+		const options = displayOrder(written[1]!.question, written[1]!.options).map(shown);
 		expect(options.map((o) => o.text)).toEqual(SHOWN_ORDER[locale]);
 		expect((await q.locator('.sc-option').allInnerTexts()).map((text) => text.trim())).toEqual(SHOWN_ORDER[locale]);
 		await q.getByRole('radio').first().focus();

@@ -7,11 +7,13 @@
  * - a map of which client chunks hold widget code, for the JavaScript budget;
  * - the kernel lab's captures and sidecars (content/captures/lab/) at <base>captures/lab/, where
  *   lessons link to them; copied before the links are validated, and served by the dev server too.
+ * - Pagefind's search UI loaded on the reader's first move toward search (src/search).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { lazySearchPlugin } from '../search/vite-plugin';
 import { chunkMapPlugin } from './chunk-map';
 import { HEADER_ONLY_DIRECTIVES } from './csp';
 
@@ -75,7 +77,7 @@ export default function quality(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
 				root = fileURLToPath(config.root);
-				updateConfig({ vite: { plugins: [chunkMapPlugin(root, () => outDir)] } });
+				updateConfig({ vite: { plugins: [chunkMapPlugin(root, () => outDir), lazySearchPlugin()] } });
 				injectRoute({ pattern: '/en/404', entrypoint: new URL('./NotFound.astro', import.meta.url), prerender: true });
 			},
 			'astro:config:done': ({ config }) => {

@@ -8,8 +8,9 @@ const option = z.object({
 	why: z.string().min(1),
 });
 
+/** Two options make a coin toss: at least three, so a reader has to think which one holds. */
 const question = z
-	.object({ question: z.string().min(1), options: z.array(option).min(2).max(5) })
+	.object({ question: z.string().min(1), options: z.array(option).min(3).max(5) })
 	.refine((q) => q.options.filter((o) => o.correct).length === 1, {
 		message: 'exactly one option must have `correct: true`',
 		path: ['options'],

@@ -168,6 +168,24 @@ const en = {
 			},
 		},
 	},
+	/** CaptureTable: a lab capture's segments as a compact table, with its files to download. */
+	captureTable: {
+		caption: 'Lab capture {name}, Linux {release}',
+		captionSlice: 'Lab capture {name}, Linux {release}, segments {from}–{to} of {total}',
+		colNumber: 'No.',
+		colConnection: 'Conn.',
+		colTime: 'Time (s)',
+		colDirection: 'Direction',
+		colFlags: 'Flags',
+		colSeq: 'Seq (rel.)',
+		colAck: 'Ack (rel.)',
+		colLen: 'Len',
+		lostMark: '(lost)',
+		download: 'Download: ',
+		downloadSeparator: ', ',
+		pcap: 'the capture ({file})',
+		stateLog: 'the state log ({file})',
+	},
 	/** StateMachineExplorer: RFC 9293 Figure 5, moved by the model's events. */
 	stateMachine: {
 		title: 'Try the state machine',

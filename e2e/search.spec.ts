@@ -1,0 +1,149 @@
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { underPolicy } from './csp';
+import { site } from './pages';
+
+/**
+ * Starlight's search, with Pagefind's UI loaded on the reader's first move toward search
+ * (src/search/pagefind-ui.ts) instead of on every page once idle: nothing of Pagefind before that
+ * move; then each way in opens a working search, in the page's language, under the shipped
+ * Content-Security-Policy, by keyboard as by pointer.
+ */
+
+const button = (page: Page) => page.locator('site-search button[data-open-modal]');
+const dialog = (page: Page) => page.locator('site-search dialog');
+const input = (page: Page) => page.locator('#starlight__search input');
+const resultLinks = (page: Page) => page.locator('#starlight__search .pagefind-ui__result-link');
+
+/** Pagefind's code and index as the page fetches them: the UI's module (it alone holds the UI's
+ *  class names) and anything under pagefind/ (the search library, its WebAssembly and index). */
+function pagefindRequests(page: Page): string[] {
+	const seen: string[] = [];
+	page.on('response', async (response: Response) => {
+		const url = new URL(response.url());
+		if (url.pathname.startsWith(`${site.base}pagefind/`)) seen.push(url.pathname);
+		else if (response.request().resourceType() === 'script' && (await response.text().catch(() => '')).includes('pagefind-ui__')) {
+			seen.push(url.pathname);
+		}
+	});
+	return seen;
+}
+
+/** Loaded, and idle: when Starlight's search used to fetch the UI. */
+async function settle(page: Page) {
+	await page.waitForLoadState('networkidle');
+	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+	await page.waitForLoadState('networkidle');
+}
+
+/** Pagefind fetches and compiles its WebAssembly and index on the first search: seconds on a busy
+ *  2-core machine. */
+const FIRST_RESULTS = { timeout: 30_000 };
+
+async function expectSearchOpen(page: Page) {
+	await expect(dialog(page)).toHaveAttribute('open', '');
+	await expect(input(page)).toBeFocused();
+}
+
+for (const path of ['why-three/', 'en/handshake/']) {
+	test(`/${path}: nothing of Pagefind is fetched before the reader moves toward search`, async ({ page }) => {
+		const fetched = pagefindRequests(page);
+		await page.goto(path);
+		await settle(page);
+		expect(fetched).toEqual([]);
+		await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(0);
+		// The pointer over the search button is such a move: the UI is built, still closed.
+		await button(page).hover();
+		await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(1);
+		await expect.poll(() => fetched.length).toBeGreaterThan(0);
+		await expect(dialog(page)).not.toHaveAttribute('open');
+	});
+}
+
+const WAYS_IN: { name: string; open: (page: Page) => Promise<void> }[] = [
+	{
+		name: 'focus on the button, then Enter',
+		open: async (page) => {
+			await button(page).focus();
+			await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(1);
+			await page.keyboard.press('Enter');
+		},
+	},
+	{ name: 'a click', open: (page) => button(page).click() },
+	{ name: 'Ctrl+K', open: (page) => page.keyboard.press('Control+k') },
+	{ name: '/', open: (page) => page.keyboard.press('/') },
+];
+for (const { name, open } of WAYS_IN) {
+	test(`search opens ready to type on ${name}`, async ({ page }) => {
+		await page.goto('en/why-three/');
+		await settle(page);
+		await open(page);
+		await expectSearchOpen(page);
+		await page.keyboard.type('SYN');
+		await expect(input(page)).toHaveValue('SYN');
+	});
+}
+
+test('/ typed into a field is text, not the search shortcut', async ({ page }) => {
+	await page.goto('en/why-three/');
+	await settle(page);
+	await button(page).click();
+	await expectSearchOpen(page);
+	await page.keyboard.type('a/b');
+	await expect(input(page)).toHaveValue('a/b');
+});
+
+const IN_LANGUAGE = [
+	{ path: 'handshake/', term: '四次挥手', lesson: 'teardown/', locale: '' },
+	{ path: 'en/handshake/', term: 'TIME-WAIT', lesson: 'en/time-wait/', locale: 'en/' },
+];
+for (const { path, term, lesson, locale } of IN_LANGUAGE) {
+	test(`on /${path}, “${term}” finds /${lesson} and only pages in the page's language`, async ({ page }) => {
+		await page.goto(path);
+		await button(page).click();
+		await input(page).fill(term);
+		await expect(resultLinks(page).first()).toBeVisible(FIRST_RESULTS);
+		const found = await resultLinks(page).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+		expect(found).toContain(`${site.base}${lesson}`);
+		for (const pathname of found) {
+			expect(pathname.startsWith(`${site.base}en/`), pathname).toBe(locale === 'en/');
+			expect(pathname, 'trailing slash, as the site links').toMatch(/\/$/);
+		}
+	});
+}
+
+test('keyboard: Escape closes the search and focus returns to its button', async ({ page }) => {
+	await page.goto('en/handshake/');
+	await button(page).focus();
+	await page.keyboard.press('Enter');
+	await expectSearchOpen(page);
+	await page.keyboard.type('FIN');
+	await page.keyboard.press('Escape');
+	await expect(dialog(page)).not.toHaveAttribute('open');
+	await expect(button(page)).toBeFocused();
+});
+
+test('on a phone, the search opens full screen and its cancel button closes it', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('handshake/');
+	await button(page).click();
+	await expectSearchOpen(page);
+	const cancel = page.locator('site-search button[data-close-modal]');
+	await expect(cancel).toBeVisible();
+	await expect(cancel).toHaveText('取消');
+	await cancel.click();
+	await expect(dialog(page)).not.toHaveAttribute('open');
+});
+
+for (const path of ['handshake/', 'en/handshake/']) {
+	test(`csp: search (WebAssembly) and the theme picker work under the policy on /${path}`, async ({ page }) => {
+		const problems = await underPolicy(page);
+		await page.goto(path);
+		await page.locator('site-search button[data-open-modal]').click();
+		await page.locator('#starlight__search input').fill('TCP');
+		await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible(FIRST_RESULTS);
+		await page.keyboard.press('Escape');
+		await page.locator('starlight-theme-select select').first().selectOption('dark');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		expect(problems).toEqual([]);
+	});
+}
