@@ -7,12 +7,33 @@ import { flagNames, groupConnections, readCapture } from '../src/capture/index.t
 import { SCENARIO_EXPECTATIONS } from '../src/tcp/index.ts';
 import en from '../src/widgets/i18n/en.ts';
 import zhCN from '../src/widgets/i18n/zh-CN.ts';
+import { axeViolations, WCAG_TAGS } from './axe.ts';
 import { openWidget } from './widgets.ts';
 
 const CAPTURES = join(import.meta.dirname, '..', 'content', 'captures');
 const halfClosePath = join(CAPTURES, 'half-close.pcap');
 const [connection] = groupConnections(readCapture(new Uint8Array(readFileSync(halfClosePath))).packets);
 const segments = connection!.segments;
+
+/**
+ * The kernel lab's lost-fin.pcap against the model, as the upload widget says it, written by hand:
+ * the client's FIN (segment 4, 357 ms) is lost and a tail loss probe sends it again (segment 5,
+ * 565 ms). Linux's model agrees and names the switch; RFC 9293's has no probe and departs there.
+ */
+const LOST_FIN = {
+	'zh-CN': {
+		fifth: '✓ 一致：尾部丢失探测',
+		why: '原因：Linux 会在大约 2 个 RTT 加 200 ms 后把最后一个报文段再发一次，早于重传定时器',
+		rfcSummary: 'RFC 9293 模型最早在第 5 个报文段处与抓包不同。',
+		rfcWhy: '原因：Linux ≥ 6.5 模型在这里与抓包一致——Linux 会在大约 2 个 RTT 加 200 ms 后把最后一个报文段再发一次，早于重传定时器',
+	},
+	en: {
+		fifth: '✓ agrees: a tail loss probe',
+		why: 'Why: Linux sends the last segment again once, about 2 RTTs + 200 ms after it, before the retransmission timer',
+		rfcSummary: 'The RFC 9293 model departs first at segment 5.',
+		rfcWhy: 'Why: the Linux ≥ 6.5 model agrees here: Linux sends the last segment again once, about 2 RTTs + 200 ms after it, before the retransmission timer',
+	},
+} as const;
 
 const LOCALES = [
 	{ locale: 'zh-CN', prefix: '', s: zhCN.capture },
@@ -126,6 +147,33 @@ for (const { locale, prefix, s } of LOCALES) {
 				await expect(last.locator('.cap-seq-client')).toContainText('TIME-WAIT');
 				await expect(last.locator('.cap-seq-server')).toContainText('CLOSED');
 				await expect(conn).toContainText(s.upload.inferred);
+				// Linux's model (the default) agrees with every segment of this loopback capture.
+				await expect(conn.locator('.cap-seq-model[data-agree="true"]')).toHaveCount(13);
+			});
+			await test.step('the upload widget compares a kernel-lab capture with the model, segment by segment, under either profile', async () => {
+				const expected = LOST_FIN[locale];
+				await page.locator('[data-cap-file]').setInputFiles(join(CAPTURES, 'lab', 'lost-fin.pcap'));
+				const conn = page.locator('.cap-conn');
+				await expect(conn.locator('.cap-seq-row:not(.cap-seq-start)')).toHaveCount(8);
+				const verdicts = conn.locator('.cap-seq-model');
+				await expect(verdicts.locator('.cap-seq-verdict').nth(4)).toHaveText(expected.fifth);
+				await expect(verdicts.nth(4).locator('.cap-seq-why')).toHaveText(expected.why);
+				await expect(verdicts.nth(4).locator('a')).toHaveAttribute('href', 'https://elixir.bootlin.com/linux/v6.18/source/net/ipv4/tcp_output.c');
+				await expect(conn.locator('.cap-model-summary')).toHaveAttribute('data-agree', 'true');
+				await widget.locator('[data-cap-profile] input[value="rfc9293"]').check();
+				await expect(conn.locator('.cap-model-summary')).toHaveText(expected.rfcSummary);
+				await expect(verdicts.nth(3)).toHaveAttribute('data-agree', 'true');
+				await expect(verdicts.nth(4)).toHaveAttribute('data-agree', 'false');
+				await expect(verdicts.nth(4).locator('.cap-seq-why')).toHaveText(expected.rfcWhy);
+				// Verdicts that disagree are coloured and carry links: axe in both colour schemes.
+				for (const colorScheme of ['light', 'dark'] as const) {
+					await page.emulateMedia({ colorScheme });
+					await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+					expect(await axeViolations(page, { include: ['[data-cap-up]'], tags: WCAG_TAGS }), colorScheme).toEqual([]);
+				}
+				await page.emulateMedia({ colorScheme: null });
+				await widget.locator('[data-cap-profile] input[value="linux"]').check();
+				await expect(conn.locator('.cap-model-summary')).toHaveAttribute('data-agree', 'true');
 			});
 			await test.step('the upload widget refuses a file over the size limit before reading it', async () => {
 				const limit = Number(await page.locator('[data-cap-up]').getAttribute('data-max-bytes'));

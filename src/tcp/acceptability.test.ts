@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ackAcceptability, MAX_WINDOW, receiveAcceptability, resetAcceptability } from './acceptability';
-import { TcpError } from './errors';
-import { SEQ_MOD, seqAdd } from './sequence';
+import { ackAcceptability, MAX_WINDOW, receiveAcceptability, resetAcceptability } from './acceptability.ts';
+import { TcpError } from './errors.ts';
+import { SEQ_MOD, seqAdd } from './sequence.ts';
 
 const verdict = (rcvNxt: number, rcvWnd: number, segSeq: number, segLen: number) => {
 	const v = receiveAcceptability({ rcvNxt, rcvWnd, segSeq, segLen });

@@ -5,8 +5,8 @@
  * §3.2 (which §3.10.7.4 adopts). The endpoint uses them, and so do the lessons' widgets, so the
  * verdict a reader sees is the model's own.
  */
-import { TcpError } from './errors';
-import { isSeqNumber, seqAdd, seqLeq, seqLt } from './sequence';
+import { TcpError } from './errors.ts';
+import { isSeqNumber, seqAdd, seqLeq, seqLt } from './sequence.ts';
 
 /** 65,535 shifted left by the largest window scale, 14 (RFC 7323 §2.3): the widest receive window. */
 export const MAX_WINDOW = 65_535 * 2 ** 14;

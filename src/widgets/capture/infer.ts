@@ -5,7 +5,11 @@
  * FIN is the matching `rcv-*` event. An observer sees only the wire, so this is an inference:
  * when a segment matches no arrow the states stay put and the step is flagged.
  */
-import { OTHER_TRANSITIONS, seqGeq, TRANSITIONS, type Side, type StatePair, type TcpState, type TransitionEvent } from '../../tcp';
+// The model's modules, not its index: this runs in the browser, beside the comparison's bundle.
+import type { Side } from '../../tcp/network';
+import { seqGeq } from '../../tcp/sequence';
+import { OTHER_TRANSITIONS, TRANSITIONS, type TcpState, type TransitionEvent } from '../../tcp/states';
+import type { StatePair } from '../../tcp/trace';
 
 export interface ObservedSegment {
 	from: Side;

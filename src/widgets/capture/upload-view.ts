@@ -3,11 +3,12 @@
  * shows (a summary, each TCP connection's segments with the states inferred for both ends, or a
  * localised error naming the packet and byte offset). Runs in the browser; tested in node.
  */
-import { CaptureError, flagNames, groupConnections, readCapture, type Connection } from '../../capture';
-import type { TcpState } from '../../tcp';
+import { CaptureError, flagNames, groupConnections, readCapture, type Connection, type Timestamp } from '../../capture';
+import type { ProfileName, TcpState } from '../../tcp';
 import type { WidgetStrings } from '../i18n';
 import { fill } from '../text';
 import { inferStates } from './infer';
+import { modelView, type ModelView, type SwitchSources } from './model-view';
 import { observedSegments } from './observed';
 
 export type UploadStrings = WidgetStrings['capture']['upload'];
@@ -42,6 +43,10 @@ export interface ConnectionView {
 	initial: { client: TcpState; server: TcpState };
 	rows: RowView[];
 	more: string | null;
+	/** The connection against the model, segment by segment (rows[i] ↔ model.verdicts[i]); null when not compared. */
+	model: ModelView | null;
+	/** Why it was not compared, when it was not. */
+	notCompared: string | null;
 }
 
 export type Analysis =
@@ -64,11 +69,18 @@ export function sizeProblem(name: string, size: number, maxBytes: number, s: Upl
 
 const endpoint = (e: Connection['client']) => (e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`);
 
-function connectionView(connection: Connection, i: number, s: UploadStrings): ConnectionView {
+/** Whose model to compare each connection with, and where its switches are specified. */
+export interface CompareWith {
+	profile: ProfileName;
+	sources: SwitchSources;
+}
+
+function connectionView(connection: Connection, i: number, origin: Timestamp, compare: CompareWith | null, s: UploadStrings): ConnectionView {
 	const { initial, steps } = inferStates(observedSegments(connection), connection.openedBySyn);
 	const client = endpoint(connection.client);
 	const server = endpoint(connection.server);
 	const count = connection.segments.length;
+	const model = compare && modelView(connection, origin, compare.profile, s.model, compare.sources, MAX_SEGMENTS);
 	let before = initial;
 	const rows = connection.segments.slice(0, MAX_SEGMENTS).map((seg, j): RowView => {
 		const step = steps[j]!;
@@ -96,10 +108,13 @@ function connectionView(connection: Connection, i: number, s: UploadStrings): Co
 		initial,
 		rows,
 		more: count > MAX_SEGMENTS ? fill(s.moreSegments, { shown: MAX_SEGMENTS, count }) : null,
+		model,
+		notCompared: compare && !model ? s.model.notCompared : null,
 	};
 }
 
-export function analyse(bytes: Uint8Array, name: string, s: UploadStrings): Analysis {
+/** With `compare`, each connection is also set against that profile's model, segment by segment. */
+export function analyse(bytes: Uint8Array, name: string, s: UploadStrings, compare: CompareWith | null = null): Analysis {
 	let packets;
 	let format;
 	try {
@@ -124,6 +139,6 @@ export function analyse(bytes: Uint8Array, name: string, s: UploadStrings): Anal
 		ok: true,
 		summary: fill(connections.length === 1 ? s.summaryOne : s.summary, vars),
 		notes,
-		connections: connections.slice(0, MAX_CONNECTIONS).map((c, i) => connectionView(c, i, s)),
+		connections: connections.slice(0, MAX_CONNECTIONS).map((c, i) => connectionView(c, i, packets[0]!.timestamp, compare, s)),
 	};
 }

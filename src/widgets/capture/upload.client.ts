@@ -1,9 +1,12 @@
 /** Takes over CaptureUpload: reads the chosen or dropped file in the browser and draws its connections. */
+import type { ProfileName } from '../../tcp';
 import { fill } from '../text';
+import type { SegmentVerdict, SwitchSources } from './model-view';
 import { analyse, MAX_BYTES, sizeProblem, type ConnectionView, type RowView, type UploadStrings } from './upload-view';
 
 interface Strings {
 	upload: UploadStrings;
+	sources: SwitchSources;
 	client: string;
 	server: string;
 }
@@ -15,8 +18,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 	return node;
 }
 
+/** The segment against the model, on a line of its own under the arrow: verdict, and why with its source. */
+function verdictLine(v: SegmentVerdict, s: Strings): HTMLElement {
+	const p = el('p', 'cap-seq-model');
+	p.dataset.agree = String(v.agree);
+	p.append(el('span', 'sr-only', `${s.upload.model.column}: `), el('span', 'cap-seq-verdict', v.text));
+	if (v.why) {
+		// On a line of its own, so no locale's sentence punctuation is needed between the two.
+		const link = el('a', undefined, v.why.source);
+		link.href = v.why.href;
+		const line = p.appendChild(el('span', 'cap-seq-why-line'));
+		line.append(el('span', 'cap-seq-why', v.why.text), ' (', link, ')');
+	}
+	return p;
+}
+
 /** Client state | arrow with its label | server state; hidden words make it one sentence to a screen reader. */
-function row(r: RowView, s: Strings): HTMLLIElement {
+function row(r: RowView, verdict: SegmentVerdict | null, s: Strings): HTMLLIElement {
 	const li = el('li', 'cap-seq-row');
 	li.dataset.dir = r.fromClient ? 'c2s' : 's2c';
 	const state = (who: 'client' | 'server') => {
@@ -37,6 +55,7 @@ function row(r: RowView, s: Strings): HTMLLIElement {
 	if (r.unexplained) label.append(el('span', 'cap-seq-warn', ` ⚠ ${s.upload.unexplained}`));
 	arrow.append(label);
 	li.append(state('client'), arrow, state('server'));
+	if (verdict) li.append(verdictLine(verdict, s));
 	return li;
 }
 
@@ -44,6 +63,8 @@ function connection(c: ConnectionView, s: Strings): HTMLElement {
 	const section = el('section', 'cap-conn');
 	section.append(el('h4', 'cap-conn-title', c.title));
 	section.append(el('p', 'cap-note', c.midway ? `${s.upload.inferred} ${s.upload.midway}` : s.upload.inferred));
+	const summary = section.appendChild(el('p', 'cap-model-summary', c.model?.summary ?? c.notCompared ?? ''));
+	if (c.model) summary.dataset.agree = String(c.model.agree);
 	const head = el('div', 'cap-seq-head');
 	head.setAttribute('aria-hidden', 'true');
 	for (const [who, addr] of [
@@ -62,8 +83,9 @@ function connection(c: ConnectionView, s: Strings): HTMLElement {
 		el('span', 'cap-seq-arrow'),
 		el('span', 'cap-seq-state cap-seq-server', c.initial.server),
 	);
-	list.append(start, ...c.rows.map((r) => row(r, s)));
+	list.append(start, ...c.rows.map((r, i) => row(r, c.model?.verdicts[i] ?? null, s)));
 	section.append(head, list);
+	for (const line of c.model?.modelOnly ?? []) section.append(el('p', 'cap-note', line));
 	if (c.more) section.append(el('p', 'cap-note', c.more));
 	return section;
 }
@@ -75,6 +97,9 @@ export function start(root: HTMLElement): void {
 	const status = root.querySelector<HTMLElement>('[data-cap-status]')!;
 	const result = root.querySelector<HTMLElement>('[data-cap-result]')!;
 	const maxBytes = Number(root.dataset.maxBytes) || MAX_BYTES;
+	const profiles = root.querySelector<HTMLFieldSetElement>('[data-cap-profile]')!;
+	const profile = () => (profiles.querySelector<HTMLInputElement>('input:checked')?.value ?? 'linux') as ProfileName;
+	let last: { bytes: Uint8Array; name: string } | null = null;
 
 	const show = (message: string, error: boolean, nodes: Node[] = []) => {
 		status.textContent = message;
@@ -92,7 +117,13 @@ export function start(root: HTMLElement): void {
 		} catch {
 			return show(fill(s.upload.readFailed, { name: file.name }), true);
 		}
-		const analysis = analyse(bytes, file.name, s.upload);
+		last = { bytes, name: file.name };
+		draw();
+	};
+
+	const draw = () => {
+		if (!last) return;
+		const analysis = analyse(last.bytes, last.name, s.upload, { profile: profile(), sources: s.sources });
 		if (!analysis.ok) return show(analysis.message, true);
 		show(
 			[analysis.summary, ...analysis.notes].join(' '),
@@ -100,6 +131,8 @@ export function start(root: HTMLElement): void {
 			analysis.connections.map((c) => connection(c, s)),
 		);
 	};
+
+	profiles.addEventListener('change', draw);
 
 	input.addEventListener('change', () => {
 		const file = input.files?.[0];

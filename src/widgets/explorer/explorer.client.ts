@@ -2,7 +2,7 @@
  * Takes over a server-rendered explorer (ScenarioExplorer.astro): every change re-runs the
  * scenario through the model (run.ts) and redraws the same markup. State lives in the page only.
  */
-import { SIDES, type PresetName, type Side } from '../../tcp';
+import { SIDES, type ProfileName, type Side } from '../../tcp';
 import { fill } from '../text';
 import { CLOCK_RATE, SPEEDS, type ExplorerConfig, type Speed } from './config';
 import { runExplorer, type Drop, type ExplorerRun } from './run';
@@ -59,7 +59,7 @@ export function start(root: HTMLElement) {
 		scenario: cfg.scenarios[0]!,
 		isn: { client: randomIsn(), server: randomIsn() },
 		drops: [] as Drop[],
-		preset: 'rfc' as PresetName,
+		profile: 'rfc9293' as ProfileName,
 		closer: 'client' as Side,
 		i: 0,
 	};
@@ -71,7 +71,7 @@ export function start(root: HTMLElement) {
 	let speak = false;
 
 	const compute = () =>
-		runExplorer({ scenario: s.scenario, isn: s.isn, drops: s.drops, preset: s.preset, closer: s.closer, fromMs: cfg.fromMs });
+		runExplorer({ scenario: s.scenario, isn: s.isn, drops: s.drops, profile: s.profile, closer: s.closer, fromMs: cfg.fromMs });
 
 	function rerun(keepStep: boolean) {
 		stopPlay();
@@ -279,7 +279,7 @@ export function start(root: HTMLElement) {
 		rerun(false);
 	});
 	ui.preset?.addEventListener('change', () => {
-		s.preset = ui.preset!.value as PresetName;
+		s.profile = ui.preset!.value as ProfileName;
 		rerun(true);
 	});
 	for (const r of ui.closers) {

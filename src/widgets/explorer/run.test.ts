@@ -58,7 +58,7 @@ describe('runExplorer', () => {
 		const tw = run.timers.find((t) => t.timer === 'time-wait')!;
 		expect(tw).toMatchObject({ side: 'client', ms: 240_000, fired: true });
 		expect(run.endMs).toBe(tw.startMs + 240_000);
-		const linux = runExplorer({ scenario: 'teardown', isn, fromMs: 200, preset: 'linux', closer: 'server' });
+		const linux = runExplorer({ scenario: 'teardown', isn, fromMs: 200, profile: 'linux', closer: 'server' });
 		expect(linux.timers.find((t) => t.timer === 'time-wait')).toMatchObject({ side: 'server', ms: 60_000 });
 		expect(linux.steps[0]!.from).toBe('server');
 	});

@@ -10,7 +10,7 @@ import {
 	scenario,
 	simulate,
 	type Direction,
-	type PresetName,
+	type ProfileName,
 	type ScenarioName,
 	type SendReason,
 	type Side,
@@ -29,7 +29,7 @@ export interface RunOptions {
 	isn: Record<Side, number>;
 	/** The reader's drops, on top of the scenario's own network script. */
 	drops?: Drop[];
-	preset?: PresetName;
+	profile?: ProfileName;
 	closer?: Side;
 	/** Leave out the segments sent before this time (the teardowns' handshake). */
 	fromMs?: number;
@@ -89,7 +89,7 @@ export function runExplorer(opts: RunOptions): ExplorerRun {
 	const from = opts.fromMs ?? 0;
 	const config = scenario(opts.scenario, {
 		isn: opts.isn,
-		...(opts.preset && { preset: opts.preset }),
+		...(opts.profile && { profile: opts.profile }),
 		...(opts.closer && { closer: opts.closer }),
 		extra: (opts.drops ?? []).map((d) => ({ do: 'drop' as const, ...d })),
 	});
@@ -143,7 +143,7 @@ export function runExplorer(opts: RunOptions): ExplorerRun {
 		} else if (e.kind === 'state') {
 			if (current && e.side !== current.from) current.changes.push({ side: e.side, from: e.from, to: e.to, event: e.event });
 		} else if (e.kind === 'timer-start' || e.kind === 'timer-stop' || e.kind === 'timer-fire') {
-			if (e.timer === 'delack') continue;
+			if (e.timer !== 'rtx' && e.timer !== 'time-wait') continue;
 			const key = e.side + e.timer;
 			const open = running.get(key);
 			if (open) {

@@ -5,7 +5,7 @@
 import {
 	otherSide,
 	relativeNumbers,
-	RFC_PRESET,
+	PROFILES,
 	SEQ_MOD,
 	segLen,
 	flagText,
@@ -72,8 +72,8 @@ export function labConfig(input: LabInput): SimulationConfig {
 		act(800, 'server', 'close'),
 	];
 	return {
-		client: { ...RFC_PRESET, isn: input.clientIsn },
-		server: { ...RFC_PRESET, isn: input.serverIsn },
+		client: { ...PROFILES.rfc9293.config, isn: input.clientIsn },
+		server: { ...PROFILES.rfc9293.config, isn: input.serverIsn },
 		actions,
 		untilMs: 1000,
 	};
