@@ -91,8 +91,10 @@ export function tableBodyHtml(run: ExplorerRun, t: ClientStrings): string {
 	return tableRows(run, t)
 		.map(
 			(row) =>
-				`<tbody data-step="${row.step}"${row.lost ? ' class="is-lost"' : ''}><tr><th scope="row">${row.step}</th>` +
-				[row.direction, row.flags, row.seq, row.ack, row.client, row.server].map((c) => `<td>${esc(c)}</td>`).join('') +
+				`<tbody data-step="${row.step}"><tr><th scope="row">${row.step}</th>` +
+				[row.direction, row.flags, row.seq, row.ack, row.client, row.server]
+					.map((c, i) => `<td>${esc(c)}${i === 1 && row.lost ? ` <span class="ex-lost">${esc(t.lost)}</span>` : ''}</td>`)
+					.join('') +
 				`</tr><tr class="ex-why-row"><td colspan="7"><span>${esc(row.why)}</span></td></tr></tbody>`,
 		)
 		.join('');

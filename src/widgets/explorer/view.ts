@@ -58,10 +58,6 @@ export function parseIsn(text: string): number | null {
 	return n <= 0xffff_ffff ? n : null;
 }
 
-/** Flags as the table and the live region write them: with the data length, and marked when lost. */
-export const flagsText = (s: ExplorerStep, t: ExplorerStrings) =>
-	`${s.len ? `${s.flags}, ${fill(t.bytes, { len: s.len })}` : s.flags}${s.lost ? ` ${t.lost}` : ''}`;
-
 /** How a segment fared, in words: "arrives at 0.1 s", "lost". */
 export const fateText = (s: ExplorerStep, t: ExplorerStrings): string =>
 	fill(s.copy ? t.fates.copy : t.fates[s.fate], { t: seconds(s.at.t) });
@@ -126,7 +122,7 @@ export function tableRows(run: ExplorerRun, t: ExplorerStrings): Row[] {
 	return run.steps.map((s, i) => ({
 		step: String(i + 1),
 		direction: t.dir[s.from],
-		flags: flagsText(s, t),
+		flags: s.len ? `${s.flags}, ${fill(t.bytes, { len: s.len })}` : s.flags,
 		seq: both(s.relSeq, s.seq, t.none),
 		ack: both(s.relAck, s.ack, t.none),
 		client: s.states.client,

@@ -422,14 +422,14 @@ const en = {
 		},
 		startStates: '{step}. Client {client}, server {server}.',
 		table: {
-			caption: 'Every segment of “{scenario}”, relative numbers (absolute in brackets), and why it was sent',
+			caption: 'Every segment of “{scenario}”: its numbers, relative (absolute in brackets), the states after it, and why it was sent',
 			step: 'Step',
 			direction: 'Direction',
 			flags: 'Flags',
 			seq: 'seq',
 			ack: 'ack',
-			client: 'Client state',
-			server: 'Server state',
+			client: 'Client',
+			server: 'Server',
 		},
 		/**
 		 * One sentence per step, keyed by the model's codes: `lost`, or the send reason, then the

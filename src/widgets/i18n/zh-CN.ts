@@ -403,14 +403,14 @@ const zhCN: WidgetStrings = {
 		},
 		startStates: '{step}。客户端 {client}，服务器 {server}。',
 		table: {
-			caption: '“{scenario}”的每个报文段：相对序号（括号内为绝对序号），以及发送它的原因',
+			caption: '“{scenario}”的每个报文段：序号（相对序号，括号内为绝对序号）、之后双方的状态，以及发送它的原因',
 			step: '步骤',
 			direction: '方向',
 			flags: '标志',
 			seq: 'seq',
 			ack: 'ack',
-			client: '客户端状态',
-			server: '服务器状态',
+			client: '客户端',
+			server: '服务器',
 		},
 		why: {
 			start: '还没有发送任何报文段。选择“下一步”或按 →，跟随第一个报文段。',
