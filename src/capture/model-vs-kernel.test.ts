@@ -1,7 +1,7 @@
-// Model versus kernel: the committed loopback captures (content/captures/, recorded from Linux by
-// scripts/capture/) replayed against the TCP model (src/tcp). Three comparisons per capture:
+// Model versus kernel: the committed loopback captures (content/captures/, recorded from Linux; their
+// lab scenarios are in scripts/lab/scenarios/) replayed against the TCP model (src/tcp). Three comparisons per capture:
 //
-// 1. The capture's whole story — the same user calls scripts/capture/peers.ts makes (OPEN, the
+// 1. The capture's whole story — the same user calls its lab scenario makes (OPEN, the
 //    3-byte request, the 6-byte reply, CLOSEs, the 4 bytes sent in CLOSE-WAIT) — run through the
 //    model gives the same segments: direction, flags, relative seq/ack and payload length.
 // 2. The lessons' named scenario of the same story ('half-close', 'teardown-fin-ack', 'refused')

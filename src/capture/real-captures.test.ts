@@ -1,5 +1,5 @@
 // The committed loopback captures, decoded in detail. Their segment shapes
-// are checked in scripts/capture/shape.test.ts.
+// are checked in scripts/lab/captures.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

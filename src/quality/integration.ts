@@ -4,9 +4,11 @@
  *   static hosts that look for the nearest 404.html (Cloudflare Pages, Netlify rules) find it;
  * - dist/_headers from public/_headers: paths prefixed with the base path, and the union of the
  *   pages' Content-Security-Policy added as a header (a header can also carry frame-ancestors);
- * - a map of which client chunks hold widget code, for the JavaScript budget.
+ * - a map of which client chunks hold widget code, for the JavaScript budget;
+ * - the kernel lab's captures and sidecars (content/captures/lab/) at <base>captures/lab/, where
+ *   lessons link to them; copied before the links are validated, and served by the dev server too.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -48,7 +50,22 @@ export function headersFile(template: string, base: string, csp: string): string
 	return lines.join('\n').replace(/\n*$/, '\n');
 }
 
+/** Where the lab's files are in the repository and on the site (under the base path). */
+export const LAB_CAPTURES = { source: 'content/captures/lab', path: 'captures/lab/' };
+const LAB_FILE = /^[a-z0-9-]+\.(pcap|json)$/;
+const CONTENT_TYPES: Record<string, string> = { pcap: 'application/vnd.tcpdump.pcap', json: 'application/json' };
+
+/** Copies every capture and sidecar of `root`'s lab into the built site `out`; returns their names. */
+export function copyLabCaptures(root: string, out: string): string[] {
+	const source = join(root, LAB_CAPTURES.source);
+	const names = existsSync(source) ? readdirSync(source).filter((name) => LAB_FILE.test(name)) : [];
+	mkdirSync(join(out, LAB_CAPTURES.path), { recursive: true });
+	for (const name of names) copyFileSync(join(source, name), join(out, LAB_CAPTURES.path, name));
+	return names;
+}
+
 export default function quality(): AstroIntegration {
+	let root = '.';
 	let outDir = 'dist';
 	let base = '/';
 	let publicDir = 'public';
@@ -57,7 +74,7 @@ export default function quality(): AstroIntegration {
 		name: 'synack-quality',
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
-				const root = fileURLToPath(config.root);
+				root = fileURLToPath(config.root);
 				updateConfig({ vite: { plugins: [chunkMapPlugin(root, () => outDir)] } });
 				injectRoute({ pattern: '/en/404', entrypoint: new URL('./NotFound.astro', import.meta.url), prerender: true });
 			},
@@ -66,6 +83,20 @@ export default function quality(): AstroIntegration {
 				publicDir = fileURLToPath(config.publicDir);
 				site = config.site;
 				base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+			},
+			'astro:server:setup': ({ server }) => {
+				server.middlewares.use((request, response, next) => {
+					const path = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
+					const name = path.startsWith(`${base}${LAB_CAPTURES.path}`) ? path.slice(`${base}${LAB_CAPTURES.path}`.length) : '';
+					const file = join(root, LAB_CAPTURES.source, name);
+					if (!LAB_FILE.test(name) || !existsSync(file)) return next();
+					response.setHeader('Content-Type', CONTENT_TYPES[name.split('.').pop()!]!);
+					response.end(readFileSync(file));
+				});
+			},
+			// Before 'astro:build:done', where starlight-links-validator looks for the files lessons link to.
+			'astro:build:generated': ({ dir }) => {
+				copyLabCaptures(root, fileURLToPath(dir));
 			},
 			'astro:build:done': ({ dir }) => {
 				const out = fileURLToPath(dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG } from './config';
+import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG } from './config.ts';
 
 describe('configs', () => {
 	it('RFC: initial RTO 1 s (RFC 6298), TIME-WAIT 2×MSL with MSL 2 minutes (RFC 9293 §3.4.2)', () => {

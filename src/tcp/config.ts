@@ -1,4 +1,4 @@
-import { TcpError } from './errors';
+import { TcpError } from './errors.ts';
 
 /**
  * Every setting of an endpoint. Numbers are milliseconds (…Ms) or counts; the
@@ -6,10 +6,14 @@ import { TcpError } from './errors';
  * each side, and where that is specified, is in profile.ts.
  */
 export interface TcpConfig {
+	/** Timer ticks per second: RTOs and ACK delays are whole ticks (Linux's jiffies); 0 keeps exact times. */
+	hz: number;
 	/** RTO before an RTT has been measured. */
 	rtoInitialMs: number;
-	/** Floor of the RTO once one has been measured (applied as profile.ts says). */
+	/** Floor of the RTO once an RTT has been measured: of the whole RTO, or of its variance term (rtoMinOnVariance). */
 	rtoMinMs: number;
+	/** RTO = SRTT + max(4·RTTVAR, rtoMinMs) instead of max(SRTT + 4·RTTVAR, rtoMinMs). */
+	rtoMinOnVariance: boolean;
 	/** Cap on the backed-off RTO. */
 	rtoMaxMs: number;
 	/** SYN retransmissions sent at the initial RTO before the backoff starts doubling it. */
@@ -58,8 +62,10 @@ export interface TcpConfig {
  * 100 s (RFC 1122 §4.2.3.5, which RFC 9293 §3.8.3 keeps).
  */
 export const RFC9293_CONFIG: Readonly<TcpConfig> = {
+	hz: 0,
 	rtoInitialMs: 1000,
 	rtoMinMs: 1000,
+	rtoMinOnVariance: false,
 	rtoMaxMs: 60_000,
 	synLinearTimeouts: 0,
 	synRetries: 7,
@@ -85,8 +91,10 @@ export const RFC9293_CONFIG: Readonly<TcpConfig> = {
 
 /** Linux defaults (6.5 and later); each value's source is in profile.ts. */
 export const LINUX_CONFIG: Readonly<TcpConfig> = {
+	hz: 250,
 	rtoInitialMs: 1000,
 	rtoMinMs: 200,
+	rtoMinOnVariance: true,
 	rtoMaxMs: 120_000,
 	synLinearTimeouts: 4,
 	synRetries: 6,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDriver, TRANSITION_EVENTS } from './drive';
-import { OTHER_TRANSITIONS, TCP_STATES, TRANSITIONS, type TcpState, type Transition, type TransitionEvent } from './states';
+import { createDriver, TRANSITION_EVENTS } from './drive.ts';
+import { OTHER_TRANSITIONS, TCP_STATES, TRANSITIONS, type TcpState, type Transition, type TransitionEvent } from './states.ts';
 
 /** A way into each state (SYN-RECEIVED both ways: Figure 5's note 1). */
 const EST: TransitionEvent[] = ['active-open', 'rcv-syn-ack'];

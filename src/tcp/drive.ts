@@ -1,8 +1,8 @@
-import { createEndpoint, type EndpointConfig, type SendReason } from './endpoint';
-import { TcpError, type CallErrorCode } from './errors';
-import { flagText, parseFlags, type Segment } from './segment';
-import { seqAdd } from './sequence';
-import type { TcpState, TransitionEvent } from './states';
+import { createEndpoint, type EndpointConfig, type SendReason } from './endpoint.ts';
+import { TcpError, type CallErrorCode } from './errors.ts';
+import { flagText, parseFlags, type Segment } from './segment.ts';
+import { seqAdd } from './sequence.ts';
+import type { TcpState, TransitionEvent } from './states.ts';
 
 /** Every event of Figure 5 and §3.10's other moves, in the order widgets list them. */
 export const TRANSITION_EVENTS: readonly TransitionEvent[] = [

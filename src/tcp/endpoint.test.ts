@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LINUX_CONFIG } from './config';
-import { createEndpoint, type Effect, type Endpoint, type EndpointConfig } from './endpoint';
-import { TcpError } from './errors';
-import { flagText, parseFlags, type Segment } from './segment';
-import { seqAdd } from './sequence';
-import { OTHER_TRANSITIONS, TCP_STATES, TRANSITIONS, type TcpState, type Transition, type TransitionEvent } from './states';
+import { LINUX_CONFIG } from './config.ts';
+import { createEndpoint, type Effect, type Endpoint, type EndpointConfig } from './endpoint.ts';
+import { TcpError } from './errors.ts';
+import { flagText, parseFlags, type Segment } from './segment.ts';
+import { seqAdd } from './sequence.ts';
+import { OTHER_TRANSITIONS, TCP_STATES, TRANSITIONS, type TcpState, type Transition, type TransitionEvent } from './states.ts';
 
 const ISS = 2 ** 32 - 3; // our ISN sits just below the wrap
 const PEER = 5000;
@@ -239,20 +239,28 @@ describe('retransmission timer (RFC 6298)', () => {
 		return { h, starts, retransmits: h.effects.filter((e) => e.type === 'send' && e.reason === 'retransmit') };
 	};
 
-	it('Linux SYN: 1 s doubling, 6 retries, gives up after 127 s', () => {
+	it('Linux SYN (6.5 and later): 4 linear timeouts, then doubling; 6 + 4 retries, gives up after 131 s', () => {
 		const { h, starts, retransmits } = backoff(LINUX_CONFIG, (ep) => ep.open());
-		expect(starts).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 64_000]);
-		expect(starts.reduce((a, b) => a + b)).toBe(127_000);
-		expect(retransmits).toHaveLength(6);
+		expect(starts).toEqual([1000, 1000, 1000, 1000, 1000, 2000, 4000, 8000, 16_000, 32_000, 64_000]);
+		expect(starts.reduce((a, b) => a + b)).toBe(131_000);
+		expect(retransmits).toHaveLength(10);
 		expect(h.effects.at(-1)).toMatchObject({ type: 'state', from: 'SYN-SENT', to: 'CLOSED', event: 'timeout-retries' });
 	});
 
-	it('Linux SYN,ACK: 5 retries', () => {
-		const { retransmits } = backoff(LINUX_CONFIG, (ep) => {
+	it('Linux before 6.5 (tcp_syn_linear_timeouts = 0): 1 s doubling, 6 retries, gives up after 127 s', () => {
+		const { starts, retransmits } = backoff({ ...LINUX_CONFIG, synLinearTimeouts: 0 }, (ep) => ep.open());
+		expect(starts).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 64_000]);
+		expect(retransmits).toHaveLength(6);
+	});
+
+	it('Linux SYN,ACK: 5 retries, doubling from 1 s; the listener then forgets the SYN and still listens', () => {
+		const { h, starts, retransmits } = backoff(LINUX_CONFIG, (ep) => {
 			ep.listen();
 			ep.receive(seg('SYN', PEER));
 		});
+		expect(starts).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000]);
 		expect(retransmits).toHaveLength(5);
+		expect(h.effects.at(-1)).toMatchObject({ type: 'state', from: 'SYN-RECEIVED', to: 'LISTEN', event: 'timeout-retries' });
 		expect(retransmits.every((e) => e.type === 'send' && flagText(e.seg) === 'SYN, ACK')).toBe(true);
 	});
 

@@ -1,11 +1,13 @@
-import { resolveConfig, type TcpConfig } from './config';
-import { TcpError, type TcpErrorCode } from './errors';
-import { checkIsn, fixedIsn, type IsnSource } from './isn';
-import { parseFlags, segLen, type Segment } from './segment';
-import { seqAdd, seqGt, seqLeq, seqLt, seqSub } from './sequence';
-import type { TcpState, TransitionEvent } from './states';
+import { resolveConfig, type TcpConfig } from './config.ts';
+import { TcpError, type TcpErrorCode } from './errors.ts';
+import { checkIsn, fixedIsn, type IsnSource } from './isn.ts';
+import { createQuickAck } from './quickack.ts';
+import { createRttEstimator, retriesAsTimeMs } from './rtt.ts';
+import { parseFlags, segLen, type Segment } from './segment.ts';
+import { seqAdd, seqGeq, seqGt, seqLeq, seqLt, seqSub } from './sequence.ts';
+import type { TcpState, TransitionEvent } from './states.ts';
 
-export type TimerName = 'rtx' | 'time-wait' | 'delack';
+export type TimerName = 'rtx' | 'time-wait' | 'delack' | 'keepalive';
 
 /** Why a segment was sent: machine-readable, for traces, widgets and lessons. */
 export type SendReason =
@@ -15,6 +17,10 @@ export type SendReason =
 	| 'data'
 	| 'fin'
 	| 'retransmit'
+	/** A tail loss probe: the last segment sent again before the RTO (Linux). */
+	| 'loss-probe'
+	/** A keep-alive probe: an ACK one below SND.NXT, which the peer must answer (RFC 9293 §3.8.4). */
+	| 'keepalive'
 	| 'dup-ack'
 	| 'challenge-ack'
 	| 'delayed-ack'
@@ -22,6 +28,8 @@ export type SendReason =
 	| 'rst-listen'
 	| 'rst-bad-ack'
 	| 'rst-abort'
+	/** Keep-alive probes went unanswered: Linux resets the connection as it gives up (tcp_keepalive_timer). */
+	| 'rst-keepalive'
 	| 'injected';
 
 export type Effect =
@@ -33,6 +41,21 @@ export type Effect =
 export interface EndpointConfig extends Partial<TcpConfig> {
 	isn: number | IsnSource;
 }
+
+/** A segment sent and not yet acknowledged: for RTT samples, tail loss probes and Karn's rule. */
+interface InFlight {
+	flags: string;
+	seq: number;
+	len: number;
+	/** The sequence number after it. */
+	end: number;
+	/** Its latest (re)transmission. */
+	sentAt: number;
+	retransmitted: boolean;
+}
+
+// Linux's TIME-WAIT gives a reopened connection this ISN beyond the old one's SND.NXT (tcp_timewait_state_process).
+const TIME_WAIT_ISN_STEP = 65_535 + 2;
 
 /** The transmission control block's sequence variables (RFC 9293 §3.3.1). */
 export interface Tcb {
@@ -56,6 +79,8 @@ export interface Endpoint {
 	send(bytes: number): void;
 	close(): void;
 	abort(): void;
+	/** Turns keep-alive probes on, the idle time counted from now (Linux's tcp_set_keepalive). */
+	keepAlive(): void;
 	receive(seg: Segment): void;
 	fire(timer: TimerName): void;
 }
@@ -64,9 +89,10 @@ export interface Endpoint {
 const RECEIVING: readonly TcpState[] = ['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2'];
 
 /**
- * One TCP endpoint following RFC 9293 §3.10's event processing. It does not
- * keep time: it reports effects (segments, state changes, timer starts and
- * stops) through `out`, and the caller delivers segments and fires timers.
+ * One TCP endpoint following RFC 9293 §3.10's event processing, or, where its
+ * config switches them on, Linux's departures from it (profile.ts lists each).
+ * It does not keep time: it reports effects (segments, state changes, timer
+ * starts and stops) through `out`, and the caller delivers segments and fires timers.
  */
 export function createEndpoint(
 	config: EndpointConfig,
@@ -88,12 +114,30 @@ export function createEndpoint(
 	// SEND and CLOSE issued before ESTABLISHED are queued (§3.10.2, §3.10.4).
 	let queued = 0;
 	let closeQueued = false;
+	let rtt = createRttEstimator(cfg);
 	let rto = cfg.rtoInitialMs;
 	let retries = 0;
+	// When the first retransmission by the RTO left, for a give-up counted in time.
+	let firstRetransmitAt = 0;
+	let flight: InFlight[] = [];
+	// The 'rtx' timer runs either the RTO or, before it, a tail loss probe (one timer in Linux too).
+	let rtxFor: 'rto' | 'probe' = 'rto';
+	// SND.NXT when the last loss probe left; null while none is outstanding.
+	let probeHigh: number | null = null;
+	let lastOowAckAt = -Infinity;
+	let lastReceivedAt = 0;
+	let keepAliveProbes = 0;
+	let keepAliveOn = cfg.keepAlive;
+	const newQuickAck = () => (cfg.quickAcks ? createQuickAck(cfg.delayedAckMs, cfg.quickAcks) : null);
+	let quickAck = newQuickAck();
 	// An ACK owed for the segment being processed: sent at the end unless a segment carried it.
 	let ackNow: SendReason | null = null;
 	let ackLater = false;
 	const running = new Set<TimerName>();
+
+	// Linux keeps timeouts in whole jiffies, rounded up (usecs_to_jiffies): a 200.05 ms RTO is 204 ms at
+	// HZ 250, and doubles from there.
+	const ticks = (ms: number) => (cfg.hz ? Math.ceil((ms * cfg.hz) / 1000 - 1e-9) * (1000 / cfg.hz) : ms);
 
 	const fail = (code: TcpErrorCode): never => {
 		throw new TcpError(code, state);
@@ -111,16 +155,36 @@ export function createEndpoint(
 			ackNow = null;
 			ackLater = false;
 			timer('delack', null);
+			quickAck?.ackSent();
 		}
+		if (len) quickAck?.dataSent(now());
 		out({ type: 'send', seg: { flags: f, seq, ack: f.ack ? ack : 0, wnd: cfg.wnd, len }, reason });
+	};
+
+	// Linux sends a tail loss probe after 2·SRTT (plus the minimum RTO when one segment is out, for the
+	// peer's delayed ACK), unless the RTO comes first (tcp_output.c tcp_schedule_loss_probe).
+	const probeDue = (): number | null => {
+		const srtt = rtt.srtt;
+		if (!cfg.tailLossProbe || srtt === null || retries || !flight.length || sndUna === iss) return null;
+		const pto = ticks(2 * srtt) + (flight.length === 1 ? cfg.rtoMinMs : 0);
+		const rtoLeft = ticks(rto - (now() - flight[0]!.sentAt));
+		return rtoLeft > 0 ? Math.min(pto, rtoLeft) : pto;
+	};
+
+	const armRtx = (ms: number, kind: 'rto' | 'probe') => {
+		rtxFor = kind;
+		timer('rtx', ms);
 	};
 
 	// New data or control takes fresh sequence space and is covered by the retransmission timer (RFC 6298 §5.1).
 	const txNew = (flags: string, reason: SendReason, len = 0) => {
 		const seq = sndNxt;
 		sndNxt = seqAdd(sndNxt, len + +flags.includes('SYN') + +flags.includes('FIN'));
+		flight.push({ flags, seq, len, end: sndNxt, sentAt: now(), retransmitted: false });
 		tx(flags, seq, reason, len);
-		if (!running.has('rtx')) timer('rtx', rto);
+		const probe = probeDue();
+		if (probe !== null) armRtx(probe, 'probe');
+		else if (!running.has('rtx')) armRtx(rto, 'rto');
 	};
 
 	const go = (to: TcpState, event: TransitionEvent) => {
@@ -138,8 +202,10 @@ export function createEndpoint(
 			if (to === 'LISTEN' && closing) go('CLOSED', 'close');
 		} else if (to === 'TIME-WAIT') {
 			timer('rtx', null);
+			timer('keepalive', null);
 			timer('time-wait', cfg.timeWaitMs);
 		} else if (to === 'ESTABLISHED') {
+			if (keepAliveOn && !running.has('keepalive')) timer('keepalive', cfg.keepAliveMs);
 			if (queued) txNew('PSH, ACK', 'data', queued);
 			queued = 0;
 			if (closeQueued) closeFin('FIN-WAIT-1');
@@ -153,13 +219,22 @@ export function createEndpoint(
 		txNew('FIN, ACK', 'fin');
 	};
 
-	const connect = (event: TransitionEvent) => {
-		iss = checkIsn(isnOf(now()));
+	// A fresh incarnation: new send sequence space from `isn`, no RTT known.
+	const begin = (isn: number, isPassive: boolean) => {
+		iss = isn;
 		sndUna = sndNxt = iss;
 		finSeq = null;
-		passive = false;
+		passive = isPassive;
+		rtt = createRttEstimator(cfg);
 		rto = cfg.rtoInitialMs;
 		retries = 0;
+		flight = [];
+		probeHigh = null;
+		quickAck = newQuickAck();
+	};
+
+	const connect = (event: TransitionEvent) => {
+		begin(checkIsn(isnOf(now())), false);
 		go('SYN-SENT', event);
 		txNew('SYN', 'syn');
 	};
@@ -169,8 +244,27 @@ export function createEndpoint(
 		else ackNow = reason;
 	};
 
-	// Retransmit the earliest unacknowledged segment (RFC 6298 §5.4), repacketized as one.
+	// Linux answers unacceptable control segments (no data, or a SYN) at most once per ackRateLimitMs
+	// (tcp_input.c tcp_oow_rate_limited); data is always acknowledged.
+	const oowAck = (reason: SendReason, seg: Segment) => {
+		if (cfg.ackRateLimitMs && (seg.flags.syn || !(seg.len + +seg.flags.fin))) {
+			if (now() - lastOowAckAt < cfg.ackRateLimitMs) return;
+			lastOowAckAt = now();
+		}
+		wantAck(reason);
+	};
+
+	const markSent = (entries: InFlight[]) => {
+		for (const e of entries) {
+			e.sentAt = now();
+			e.retransmitted = true;
+		}
+	};
+
+	// Retransmit the earliest unacknowledged segment (RFC 6298 §5.4), repacketized as one
+	// (Linux collapses small segments the same way: tcp_output.c tcp_retrans_try_collapse).
 	const retransmit = () => {
+		markSent(flight);
 		if (sndUna === iss) return tx(state === 'SYN-SENT' ? 'SYN' : 'SYN, ACK', iss, 'retransmit');
 		const len = seqSub(finSeq ?? sndNxt, sndUna);
 		tx([len && 'PSH', finSeq !== null && 'FIN', 'ACK'].filter(Boolean).join(), sndUna, 'retransmit', len);
@@ -183,21 +277,21 @@ export function createEndpoint(
 		else tx('RST, ACK', 0, 'rst-no-connection', 0, seqAdd(seg.seq, segLen(seg)));
 	};
 
+	const acceptSyn = (seg: Segment, isn: number) => {
+		irs = seg.seq;
+		rcvNxt = seqAdd(irs, 1);
+		begin(isn, true);
+		go('SYN-RECEIVED', 'rcv-syn');
+		txNew('SYN, ACK', 'syn-ack');
+	};
+
 	// §3.10.7.2
 	const arriveListen = (seg: Segment) => {
 		const f = seg.flags;
 		if (f.rst) return;
 		if (f.ack) return tx('RST', seg.ack, 'rst-listen');
 		if (!f.syn) return;
-		irs = seg.seq;
-		rcvNxt = seqAdd(irs, 1);
-		iss = checkIsn(isnOf(now()));
-		sndUna = sndNxt = iss;
-		finSeq = null;
-		rto = cfg.rtoInitialMs;
-		retries = 0;
-		go('SYN-RECEIVED', 'rcv-syn');
-		txNew('SYN, ACK', 'syn-ack');
+		acceptSyn(seg, checkIsn(isnOf(now())));
 	};
 
 	// §3.10.7.3
@@ -227,16 +321,49 @@ export function createEndpoint(
 		}
 	};
 
+	// RTT from the segments an ACK covers: the oldest never retransmitted (Karn, RFC 6298 §3), or,
+	// with timestamps, the latest transmission of the newest, whose TSval the ACK echoes (RFC 7323 §4).
+	const rttSample = (acked: InFlight[]): number | null => {
+		if (cfg.timestamps) return now() - acked.at(-1)!.sentAt;
+		return acked[0]!.retransmitted ? null : now() - acked[0]!.sentAt;
+	};
+
 	// New acknowledgments restart or stop the timer and reset the backoff (RFC 6298 §5.2, §5.3).
 	const ackNew = (ack: number) => {
+		const acked = flight.filter((e) => seqLeq(e.end, ack));
+		flight = flight.filter((e) => !seqLeq(e.end, ack));
+		const sample = acked.length ? rttSample(acked) : null;
+		if (sample !== null) rtt.sample(sample);
 		sndUna = ack;
 		retries = 0;
-		rto = cfg.rtoInitialMs;
-		timer('rtx', sndUna === sndNxt ? null : rto);
+		rto = ticks(rtt.rto());
+		if (probeHigh !== null && seqGeq(ack, probeHigh)) probeHigh = null;
+		if (sndUna === sndNxt) return timer('rtx', null);
+		const probe = probeDue();
+		armRtx(probe ?? rto, probe === null ? 'rto' : 'probe');
+	};
+
+	// Linux's TIME-WAIT takes a SYN it can tell from the old connection's — a higher sequence number,
+	// or with timestamps a newer TSval — as a new connection if someone listens (tcp_timewait_state_process).
+	// The model carries no TSval: a SYN with another ISN than the old connection's stands for a newer one,
+	// a repeat of the old SYN for an old duplicate that PAWS would reject.
+	const timeWaitSyn = (seg: Segment): boolean => {
+		const f = seg.flags;
+		if (!cfg.timeWaitNewSyn || state !== 'TIME-WAIT' || !f.syn || f.ack || f.rst) return false;
+		if (!seqGt(seg.seq, rcvNxt) && !(cfg.timestamps && seg.seq !== irs)) return false;
+		// Without a listener Linux answers as TIME-WAIT answers anything: its last ACK.
+		if (!passive) {
+			wantAck('dup-ack');
+			return true;
+		}
+		timer('time-wait', null);
+		acceptSyn(seg, seqAdd(sndNxt, TIME_WAIT_ISN_STEP));
+		return true;
 	};
 
 	// §3.10.7.4, for SYN-RECEIVED and the synchronized states.
 	const arriveSynchronized = (seg: Segment) => {
+		if (timeWaitSyn(seg)) return;
 		const f = seg.flags;
 		let { seq, len } = seg;
 		let { syn, fin } = f;
@@ -245,6 +372,16 @@ export function createEndpoint(
 		// already received, or of the FIN already received, then acknowledge the repeat.
 		if (!f.rst) {
 			if (syn && seq === irs) {
+				if (cfg.synAckOnDupSyn && state === 'SYN-RECEIVED' && passive) {
+					// Linux answers with the SYN,ACK again and restarts its timer (tcp_minisocks.c tcp_check_req).
+					if (now() - lastOowAckAt < cfg.ackRateLimitMs) return;
+					lastOowAckAt = now();
+					retransmit();
+					return armRtx(rto, 'rto');
+				}
+				// Linux finds the repeat acceptable and, as for any SYN in a synchronized state, drops it with a
+				// challenge ACK (tcp_validate_incoming), which its rate limit may then hold back.
+				if (cfg.ackRateLimitMs && state !== 'SYN-RECEIVED') return oowAck('challenge-ack', seg);
 				syn = false;
 				seq = seqAdd(seq, 1);
 				dup = true;
@@ -269,18 +406,18 @@ export function createEndpoint(
 		const n = len + +syn + +fin;
 		const inWindow = (x: number) => seqLeq(rcvNxt, x) && seqLt(x, seqAdd(rcvNxt, cfg.wnd));
 		if (!inWindow(seq) && !(n > 0 && inWindow(seqAdd(seq, n - 1)))) {
-			if (!f.rst) wantAck('dup-ack');
+			if (!f.rst) oowAck('dup-ack', seg);
 			return;
 		}
 		// second: RST, only at exactly RCV.NXT; elsewhere in the window a challenge ACK (RFC 5961 §3)
 		if (f.rst) {
-			if (seq !== rcvNxt) return wantAck('challenge-ack');
+			if (seq !== rcvNxt) return oowAck('challenge-ack', seg);
 			return go(state === 'SYN-RECEIVED' && passive ? 'LISTEN' : 'CLOSED', 'rcv-rst');
 		}
 		// fourth: a new SYN
 		if (syn) {
 			if (state === 'SYN-RECEIVED' && passive) return go('LISTEN', 'rcv-syn');
-			return wantAck('challenge-ack');
+			return oowAck('challenge-ack', seg);
 		}
 		// fifth: ACK
 		if (!f.ack) return;
@@ -304,14 +441,54 @@ export function createEndpoint(
 		if (seq !== rcvNxt) return wantAck('dup-ack');
 		if (!RECEIVING.includes(state)) return;
 		rcvNxt = seqAdd(rcvNxt, len + +fin);
-		if (!fin) return wantAck('ack', true);
+		if (len) quickAck?.dataReceived(now(), rto);
+		if (!fin) return wantAck('ack', !quickAck?.quick());
 		if (state === 'ESTABLISHED') {
+			quickAck?.finReceived();
 			wantAck('ack', true);
 			go('CLOSE-WAIT', 'rcv-fin');
 		} else {
 			wantAck('ack');
 			go(state === 'FIN-WAIT-1' ? 'CLOSING' : 'TIME-WAIT', 'rcv-fin');
 		}
+	};
+
+	// RFC 9293 §3.8.3 R2 as a count of retransmissions, or Linux's count of SYNs (plus the linear
+	// ones) and, for data, the time that many doublings would take (tcp_timer.c tcp_write_timeout).
+	const givesUp = (): boolean => {
+		if (state === 'SYN-SENT') return retries >= cfg.synRetries + cfg.synLinearTimeouts;
+		if (state === 'SYN-RECEIVED') return retries >= cfg.synAckRetries;
+		if (!cfg.dataRetriesAsTime) return retries >= cfg.dataRetries;
+		return retries > 0 && now() - firstRetransmitAt >= retriesAsTimeMs(cfg.dataRetries, cfg.rtoMinMs, cfg.rtoMaxMs);
+	};
+
+	// §3.8.4, as Linux's tcp_keepalive_timer does it: only while nothing is in flight, once nothing has
+	// arrived for keepAliveMs; a probe every keepAliveIntervalMs after that; a reset once keepAliveProbes
+	// went unanswered.
+	const keepAlive = () => {
+		const idle = now() - lastReceivedAt;
+		if (flight.length || queued) return timer('keepalive', cfg.keepAliveMs);
+		// (A microsecond's grace: float sums must not re-arm the timer for nothing, again and again.)
+		if (cfg.keepAliveMs - idle > 1e-3) return timer('keepalive', cfg.keepAliveMs - idle);
+		if (keepAliveProbes >= cfg.keepAliveProbes) {
+			tx(cfg.abortRstAck ? 'RST, ACK' : 'RST', sndNxt, 'rst-keepalive');
+			return go('CLOSED', 'timeout-retries');
+		}
+		keepAliveProbes++;
+		tx('ACK', seqAdd(sndUna, -1), 'keepalive');
+		timer('keepalive', cfg.keepAliveIntervalMs);
+	};
+
+	// Linux's tcp_send_loss_probe: the last segment again, then the RTO in full from now.
+	const lossProbe = () => {
+		const last = flight.at(-1);
+		if (probeHigh === null && last) {
+			probeHigh = sndNxt;
+			markSent([last]);
+			tx(last.flags, last.seq, 'loss-probe', last.len);
+			return armRtx(rto, 'rto');
+		}
+		armRtx(Math.max(rto - (now() - flight[0]!.sentAt), 0), 'rto');
 	};
 
 	return {
@@ -365,19 +542,30 @@ export function createEndpoint(
 		abort() {
 			if (state === 'CLOSED') fail('connection-does-not-exist');
 			if (state === 'SYN-RECEIVED' || state === 'CLOSE-WAIT' || RECEIVING.includes(state)) {
-				tx('RST', sndNxt, 'rst-abort');
+				tx(cfg.abortRstAck ? 'RST, ACK' : 'RST', sndNxt, 'rst-abort');
 			}
 			go('CLOSED', 'abort');
 		},
 
+		keepAlive() {
+			if (keepAliveOn) return;
+			keepAliveOn = true;
+			// Armed once synchronized (tcp_finish_connect arms it then); a TIME-WAIT socket has no keep-alive.
+			if (!['CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'TIME-WAIT'].includes(state)) timer('keepalive', cfg.keepAliveMs);
+		},
+
 		receive(seg) {
+			// Any segment shows the peer alive (tcp_ack resets icsk_probes_out and rcv_tstamp).
+			lastReceivedAt = now();
+			keepAliveProbes = 0;
 			if (state === 'CLOSED') arriveClosed(seg);
 			else if (state === 'LISTEN') arriveListen(seg);
 			else if (state === 'SYN-SENT') arriveSynSent(seg);
 			else arriveSynchronized(seg);
 			if (ackNow) tx('ACK', sndNxt, ackNow);
 			else if (ackLater && !running.has('delack')) {
-				if (cfg.delayedAckMs) timer('delack', cfg.delayedAckMs);
+				if (quickAck) timer('delack', ticks(quickAck.delay(rtt.srtt)));
+				else if (cfg.delayedAckMs) timer('delack', cfg.delayedAckMs);
 				else tx('ACK', sndNxt, 'ack');
 			}
 			ackLater = false;
@@ -387,14 +575,19 @@ export function createEndpoint(
 		fire(name) {
 			if (!running.delete(name)) return;
 			if (name === 'time-wait') return go('CLOSED', 'timeout-2msl');
-			if (name === 'delack') return tx('ACK', sndNxt, 'delayed-ack');
-			const limit =
-				state === 'SYN-SENT' ? cfg.synRetries : state === 'SYN-RECEIVED' ? cfg.synAckRetries : cfg.dataRetries;
-			if (++retries > limit) return go('CLOSED', 'timeout-retries');
-			// RFC 6298 §5.5–5.6: back off, resend, restart
-			rto = Math.min(rto * 2, cfg.rtoMaxMs);
+			if (name === 'keepalive') return keepAlive();
+			if (name === 'delack') {
+				quickAck?.timerFired(rto);
+				return tx('ACK', sndNxt, 'delayed-ack');
+			}
+			if (rtxFor === 'probe') return lossProbe();
+			probeHigh = null;
+			if (givesUp()) return go(state === 'SYN-RECEIVED' && passive && cfg.synReceivedTimeoutToListen ? 'LISTEN' : 'CLOSED', 'timeout-retries');
+			if (!retries++) firstRetransmitAt = now();
+			// RFC 6298 §5.5–5.6: back off, resend, restart; Linux keeps a SYN's first timeouts linear (tcp_retransmit_timer).
+			if (state !== 'SYN-SENT' || retries > cfg.synLinearTimeouts) rto = Math.min(rto * 2, cfg.rtoMaxMs);
 			retransmit();
-			timer('rtx', rto);
+			armRtx(rto, 'rto');
 		},
 	};
 }

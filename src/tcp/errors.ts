@@ -1,4 +1,4 @@
-import type { TcpState } from './states';
+import type { TcpState } from './states.ts';
 
 /**
  * The first four codes are RFC 9293 §3.10's replies to user calls ("error:
@@ -31,12 +31,15 @@ const CALL_ERRORS: readonly TcpErrorCode[] = [
 ];
 
 export class TcpError extends Error {
-	constructor(
-		readonly code: TcpErrorCode,
-		readonly state?: TcpState,
-	) {
+	readonly code: TcpErrorCode;
+	readonly state?: TcpState;
+
+	// Fields assigned by hand, not as parameter properties: Node runs src/tcp unbuilt (scripts/compare.ts).
+	constructor(code: TcpErrorCode, state?: TcpState) {
 		super(state ? `${code} (${state})` : code);
 		this.name = 'TcpError';
+		this.code = code;
+		if (state) this.state = state;
 	}
 
 	isCallError(): this is TcpError & { code: CallErrorCode } {

@@ -1,6 +1,6 @@
-import type { ScenarioName } from './scenarios';
-import type { TcpState } from './states';
-import type { StatePair, Step } from './trace';
+import type { ScenarioName } from './scenarios.ts';
+import type { TcpState } from './states.ts';
+import type { StatePair, Step } from './trace.ts';
 
 export interface ScenarioExpectation {
 	/** In arrival order, as traceSteps reports them (relative numbers). */

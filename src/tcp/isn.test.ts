@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedIsn, seededIsn } from './isn';
-import { isSeqNumber } from './sequence';
+import { fixedIsn, seededIsn } from './isn.ts';
+import { isSeqNumber } from './sequence.ts';
 
 describe('ISN sources', () => {
 	it('fixed sources return their number and reject non-sequence numbers', () => {

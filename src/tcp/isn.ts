@@ -1,5 +1,5 @@
-import { TcpError } from './errors';
-import { isSeqNumber, seqAdd } from './sequence';
+import { TcpError } from './errors.ts';
+import { isSeqNumber, seqAdd } from './sequence.ts';
 
 /**
  * Chooses an initial sequence number at virtual time `nowMs`. Must be a pure

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { traceToMermaid } from './mermaid';
-import { runScenario } from './scenarios';
+import { traceToMermaid } from './mermaid.ts';
+import { runScenario } from './scenarios.ts';
 
 const labels = { client: 'C', server: 'S', lost: 'lost', rto: 'RTO', timeWait: '2MSL' };
 

@@ -1,7 +1,7 @@
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
-import { traceToMermaid, type MermaidLabels } from './mermaid';
-import { runScenario, SCENARIO_NAMES } from './scenarios';
+import { traceToMermaid, type MermaidLabels } from './mermaid.ts';
+import { runScenario, SCENARIO_NAMES } from './scenarios.ts';
 
 const labels: MermaidLabels = { client: 'Client', server: 'Server', lost: '✗', rto: 'RTO', timeWait: '2MSL' };
 

@@ -1,8 +1,8 @@
-import type { SendReason } from './endpoint';
-import type { Side } from './network';
-import { flagText } from './segment';
-import type { TcpState } from './states';
-import { otherSide, relativeNumbers, type Trace } from './trace';
+import type { SendReason } from './endpoint.ts';
+import type { Side } from './network.ts';
+import { flagText } from './segment.ts';
+import type { TcpState } from './states.ts';
+import { otherSide, relativeNumbers, type Trace } from './trace.ts';
 
 /** Human words, supplied by the caller from its locale files. */
 export interface MermaidLabels {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNetwork } from './network';
-import { parseFlags, type Segment } from './segment';
+import { createNetwork } from './network.ts';
+import { parseFlags, type Segment } from './segment.ts';
 
 const seg = (flags: string): Segment => ({ flags: parseFlags(flags), seq: 0, ack: 0, wnd: 0, len: 0 });
 

@@ -1,6 +1,6 @@
-import { TcpError } from './errors';
-import { flagText, parseFlags, type Segment } from './segment';
-import { isSeqNumber } from './sequence';
+import { TcpError } from './errors.ts';
+import { flagText, parseFlags, type Segment } from './segment.ts';
+import { isSeqNumber } from './sequence.ts';
 
 export type Side = 'client' | 'server';
 export const SIDES: readonly Side[] = ['client', 'server'];

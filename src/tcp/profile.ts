@@ -1,4 +1,4 @@
-import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG, type ResolvedConfig, type TcpConfig } from './config';
+import { LINUX_CONFIG, resolveConfig, RFC9293_CONFIG, type ResolvedConfig, type TcpConfig } from './config.ts';
 
 /** Whose behaviour an endpoint follows: RFC 9293 read literally, or Linux's defaults (6.5 and later). */
 export type ProfileName = 'rfc9293' | 'linux';
@@ -14,8 +14,10 @@ export type SourceRef =
 
 /** The settings on which the two profiles may differ, each a TcpConfig key. */
 export const SWITCH_IDS = [
+	'hz',
 	'rtoInitialMs',
 	'rtoMinMs',
+	'rtoMinOnVariance',
 	'rtoMaxMs',
 	'synLinearTimeouts',
 	'synRetries',
@@ -42,8 +44,8 @@ export type SwitchId = (typeof SWITCH_IDS)[number];
 export interface ProfileSwitch {
 	id: SwitchId;
 	value: number | boolean;
-	/** 'ms' for durations, 'count' for numbers of segments or retries, null for on/off. */
-	unit: 'ms' | 'count' | null;
+	/** 'ms' for durations, 'count' for numbers of segments or retries, 'hz' for a tick rate, null for on/off. */
+	unit: 'ms' | 'count' | 'hz' | null;
 	source: SourceRef;
 }
 
@@ -69,8 +71,10 @@ const MINISOCKS = 'net/ipv4/tcp_minisocks.c';
 
 const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 	rfc9293: {
+		hz: rfc(6298, '4'),
 		rtoInitialMs: rfc(6298, '2.1'),
 		rtoMinMs: rfc(6298, '2.4'),
+		rtoMinOnVariance: rfc(6298, '2.3'),
 		rtoMaxMs: rfc(6298, '2.5'),
 		synLinearTimeouts: rfc(6298, '5.5'),
 		synRetries: rfc(9293, '3.8.3'),
@@ -92,9 +96,11 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 		keepAliveProbes: rfc(9293, '3.8.4'),
 	},
 	linux: {
+		hz: linux('include/net/tcp.h', '__tcp_set_rto', { constant: 'CONFIG_HZ' }),
 		rtoInitialMs: linux('net/ipv4/tcp.c', 'tcp_init_sock', { constant: 'TCP_TIMEOUT_INIT' }),
-		rtoMinMs: linux(INPUT, 'tcp_rtt_estimator', { constant: 'TCP_RTO_MIN' }),
-		rtoMaxMs: linux(TIMER, 'tcp_retransmit_timer', { constant: 'TCP_RTO_MAX' }),
+		rtoMinMs: linux(INPUT, 'tcp_rtt_estimator', { constant: 'TCP_RTO_MIN', sysctl: 'net.ipv4.tcp_rto_min_us' }),
+		rtoMinOnVariance: linux(INPUT, 'tcp_set_rto'),
+		rtoMaxMs: linux(TIMER, 'tcp_retransmit_timer', { constant: 'TCP_RTO_MAX', sysctl: 'net.ipv4.tcp_rto_max_ms' }),
 		synLinearTimeouts: linux(TIMER, 'tcp_retransmit_timer', { sysctl: 'net.ipv4.tcp_syn_linear_timeouts' }),
 		synRetries: linux(TIMER, 'tcp_write_timeout', { sysctl: 'net.ipv4.tcp_syn_retries' }),
 		synAckRetries: linux('net/ipv4/inet_connection_sock.c', 'reqsk_timer_handler', { sysctl: 'net.ipv4.tcp_synack_retries' }),
@@ -117,7 +123,7 @@ const SOURCES: Record<ProfileName, Record<SwitchId, SourceRef>> = {
 };
 
 const unitOf = (id: SwitchId, value: number | boolean): ProfileSwitch['unit'] =>
-	typeof value === 'boolean' ? null : id.endsWith('Ms') ? 'ms' : 'count';
+	typeof value === 'boolean' ? null : id.endsWith('Ms') ? 'ms' : id === 'hz' ? 'hz' : 'count';
 
 function profile(id: ProfileName, config: Readonly<TcpConfig>): Profile {
 	const resolved = resolveConfig(config);

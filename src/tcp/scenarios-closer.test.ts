@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_EXPECTATIONS } from './expectations';
-import { runScenario, scenario } from './scenarios';
-import { traceSteps, type Step } from './trace';
+import { SCENARIO_EXPECTATIONS } from './expectations.ts';
+import { runScenario, scenario } from './scenarios.ts';
+import { traceSteps, type Step } from './trace.ts';
 
 const TEARDOWNS = ['teardown', 'teardown-fin-ack', 'half-close', 'lost-final-ack', 'simultaneous-close', 'time-wait-expiry'] as const;
 const mirror = (s: Step): Step => ({

@@ -1,12 +1,12 @@
-import type { EndpointConfig } from './endpoint';
-import { TcpError } from './errors';
-import type { IsnSource } from './isn';
-import type { NetworkAction, Side } from './network';
-import { PROFILES, type ProfileName } from './profile';
-import { parseFlags } from './segment';
-import { seqAdd } from './sequence';
-import { simulate, type SimulationConfig, type UserAction } from './simulate';
-import { otherSide, type Trace } from './trace';
+import type { EndpointConfig } from './endpoint.ts';
+import { TcpError } from './errors.ts';
+import type { IsnSource } from './isn.ts';
+import type { NetworkAction, Side } from './network.ts';
+import { PROFILES, type ProfileName } from './profile.ts';
+import { parseFlags } from './segment.ts';
+import { seqAdd } from './sequence.ts';
+import { simulate, type SimulationConfig, type UserAction } from './simulate.ts';
+import { otherSide, type Trace } from './trace.ts';
 
 export const SCENARIO_NAMES = [
 	'handshake',
@@ -26,6 +26,14 @@ export const SCENARIO_NAMES = [
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
+/**
+ * Scenarios the kernel lab records (content/captures/lab/) beyond the lessons' own: the model runs
+ * them and npm run compare names them, but no widget lists them (they have no texts there yet).
+ */
+export const MORE_SCENARIO_NAMES = ['lost-fin', 'lost-ack-then-data', 'abort', 'time-wait-new-syn'] as const;
+
+export type MoreScenarioName = (typeof MORE_SCENARIO_NAMES)[number];
+
 export interface ScenarioOptions {
 	/** Default: the ISNs of RFC 9293's figures, client 100 and server 300. */
 	isn?: { client: number | IsnSource; server: number | IsnSource };
@@ -44,6 +52,8 @@ interface Recipe {
 	script?: NetworkAction[];
 	/** Settings of the passive closer (the side that does not close first). */
 	passive?: Partial<EndpointConfig>;
+	/** The client opens again at this time, with an ISN 100 000 past its first (a clock-driven ISN moves on). */
+	reopenAt?: number;
 	untilMs?: number;
 }
 
@@ -61,9 +71,24 @@ const teardown = (a: Side) => [...OPEN, call(200, a, 'close'), call(400, otherSi
 const SOON = 1_000;
 
 // `a` closes first (the active closer), `p` second.
-const recipe = (name: ScenarioName, clientIsn: number, a: Side): Recipe => {
+const recipe = (name: ScenarioName | MoreScenarioName, clientIsn: number, a: Side): Recipe => {
 	const p = otherSide(a);
 	switch (name) {
+		case 'lost-fin':
+			// The first closer's FIN is lost; the other closes once the retransmission has surely arrived.
+			return {
+				actions: [...OPEN, call(200, a, 'close'), call(2 * SOON, p, 'close')],
+				script: [{ do: 'drop', dir: a === 'client' ? 'c2s' : 's2c', flags: 'FIN, ACK', index: 0 }],
+				untilMs: 3 * SOON,
+			};
+		case 'lost-ack-then-data':
+			// The handshake's ACK is lost, but the client's first data carries the same acknowledgment.
+			return { actions: [...OPEN, call(200, 'client', 'send', 100)], script: [{ do: 'drop', dir: 'c2s', index: 1 }] };
+		case 'abort':
+			return { actions: [...OPEN, call(200, a, 'abort')] };
+		case 'time-wait-new-syn':
+			// The server closes first and sits in TIME-WAIT when the client connects again from its port.
+			return { actions: [...teardown('server'), call(SOON, 'client', 'open')], reopenAt: SOON, untilMs: 2 * SOON };
 		case 'handshake':
 			return { actions: OPEN };
 		case 'lost-syn':
@@ -117,7 +142,8 @@ const recipe = (name: ScenarioName, clientIsn: number, a: Side): Recipe => {
 	}
 };
 
-const isScenario = (name: string): name is ScenarioName => (SCENARIO_NAMES as readonly string[]).includes(name);
+const isScenario = (name: string): name is ScenarioName | MoreScenarioName =>
+	(SCENARIO_NAMES as readonly string[]).includes(name) || (MORE_SCENARIO_NAMES as readonly string[]).includes(name);
 
 /** A named scenario's full simulation input; throws TcpError 'unknown-scenario'. */
 export function scenario(name: string, opts: ScenarioOptions = {}): SimulationConfig {
@@ -131,8 +157,10 @@ export function scenario(name: string, opts: ScenarioOptions = {}): SimulationCo
 	if (closer !== 'client' && closer !== 'server') throw new TcpError('invalid-argument');
 	const r = recipe(name, typeof client === 'number' ? client : client(0), closer);
 	const passive = otherSide(closer);
+	const reopen = r.reopenAt;
+	const clientIsn = reopen !== undefined && typeof client === 'number' ? (t: number) => (t < reopen ? client : seqAdd(client, 100_000)) : client;
 	return {
-		client: { ...base, ...(passive === 'client' && r.passive), isn: client },
+		client: { ...base, ...(passive === 'client' && r.passive), isn: clientIsn },
 		server: { ...base, ...(passive === 'server' && r.passive), isn: server },
 		network: { script: [...(r.script ?? []), ...(opts.extra ?? [])] },
 		actions: r.actions,

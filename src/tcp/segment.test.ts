@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TcpError } from './errors';
-import { flagText, parseFlags, segLen, type Segment } from './segment';
+import { TcpError } from './errors.ts';
+import { flagText, parseFlags, segLen, type Segment } from './segment.ts';
 
 const seg = (flags: string, len = 0): Segment => ({ flags: parseFlags(flags), seq: 0, ack: 0, wnd: 0, len });
 

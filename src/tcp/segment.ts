@@ -1,4 +1,4 @@
-import { TcpError } from './errors';
+import { TcpError } from './errors.ts';
 
 export interface Flags {
 	syn: boolean;

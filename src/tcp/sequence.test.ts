@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSeqNumber, SEQ_MOD, seqAdd, seqGeq, seqGt, seqLeq, seqLt, seqSub } from './sequence';
+import { isSeqNumber, SEQ_MOD, seqAdd, seqGeq, seqGt, seqLeq, seqLt, seqSub } from './sequence.ts';
 
 const seqArb = fc.integer({ min: 0, max: SEQ_MOD - 1 });
 const nearWrap = fc.integer({ min: SEQ_MOD - 10, max: SEQ_MOD - 1 });

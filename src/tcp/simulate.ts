@@ -1,8 +1,8 @@
-import { createEndpoint, type Endpoint, type EndpointConfig, type SendReason, type TimerName } from './endpoint';
-import { TcpError } from './errors';
-import { createNetwork, SIDES, type Direction, type NetworkConfig, type Side } from './network';
-import type { Segment } from './segment';
-import { otherSide, type StatePair, type Trace, type TraceEvent, type UserCall } from './trace';
+import { createEndpoint, type Endpoint, type EndpointConfig, type SendReason, type TimerName } from './endpoint.ts';
+import { TcpError } from './errors.ts';
+import { createNetwork, SIDES, type Direction, type NetworkConfig, type Side } from './network.ts';
+import type { Segment } from './segment.ts';
+import { otherSide, type StatePair, type Trace, type TraceEvent, type UserCall } from './trace.ts';
 
 export interface UserAction {
 	at: number;
@@ -26,7 +26,7 @@ export interface SimulationConfig {
 
 type Draft<E> = E extends unknown ? Omit<E, 't' | 'states' | 'before'> : never;
 
-const CALLS: readonly UserCall[] = ['listen', 'open', 'send', 'close', 'abort'];
+const CALLS: readonly UserCall[] = ['listen', 'open', 'send', 'close', 'abort', 'keepalive'];
 // A guard for pathological injected segments (endpoints answering each other's ACKs forever).
 const MAX_EVENTS = 20_000;
 
@@ -129,6 +129,7 @@ export function simulate(config: SimulationConfig): Trace {
 				try {
 					if (a.call === 'send') ep.send(a.bytes ?? 0);
 					else if (a.call === 'listen') ep.listen(a.foreignSpecified);
+					else if (a.call === 'keepalive') ep.keepAlive();
 					else ep[a.call]();
 				} catch (err) {
 					// RFC 9293 §3.10 returns these to the user; the connection carries on.

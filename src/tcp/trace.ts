@@ -1,11 +1,12 @@
-import type { CallErrorCode } from './errors';
-import type { SendReason, TimerName } from './endpoint';
-import type { Side } from './network';
-import { flagText, type Segment } from './segment';
-import { seqSub } from './sequence';
-import type { TcpState, TransitionEvent } from './states';
+import type { CallErrorCode } from './errors.ts';
+import type { SendReason, TimerName } from './endpoint.ts';
+import type { Side } from './network.ts';
+import { flagText, type Segment } from './segment.ts';
+import { seqSub } from './sequence.ts';
+import type { TcpState, TransitionEvent } from './states.ts';
 
-export type UserCall = 'listen' | 'open' | 'send' | 'close' | 'abort';
+/** RFC 9293 §3.10's calls, and turning keep-alives on (§3.8.4: per connection, off by default; SO_KEEPALIVE). */
+export type UserCall = 'listen' | 'open' | 'send' | 'close' | 'abort' | 'keepalive';
 export type StatePair = Record<Side, TcpState>;
 
 interface Base {

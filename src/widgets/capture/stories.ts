@@ -1,6 +1,6 @@
 /**
  * The stories the committed captures (content/captures/) tell, as user calls for the TCP model.
- * scripts/capture/peers.ts plays them against Linux; here the same calls run through the model,
+ * Their lab scenarios (scripts/lab/scenarios/) play them against Linux; here the same calls run through the model,
  * on top of the named scenario's own configuration (timers, the server's delayed ACK), so that
  * the model and the kernel can be compared segment by segment and the lesson can show the
  * model's states beside each captured segment.

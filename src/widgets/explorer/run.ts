@@ -227,7 +227,7 @@ export function runExplorer(opts: RunOptions): ExplorerRun {
 			changes.push(change);
 			if (current && e.side !== current.from) current.changes.push(change);
 		} else if (e.kind === 'timer-start' || e.kind === 'timer-stop' || e.kind === 'timer-fire') {
-			// Other timers (the delayed ACK) have no place on the diagram.
+			// Other timers (the delayed ACK, keep-alive) have no place on the diagram.
 			if (e.timer !== 'rtx' && e.timer !== 'time-wait') continue;
 			const key = e.side + e.timer;
 			const open = running.get(key);

@@ -1,0 +1,43 @@
+import type { ScenarioInput } from '../scenario.ts';
+
+// The real-capture lesson's main capture (content/captures/half-close.pcap), recorded 2026-11-25.
+export default {
+	name: 'half-close',
+	title: 'Request "HI\\n", reply "HELLO\\n"; the client closes first and the server, in CLOSE-WAIT, still sends "BYE\\n": four teardown segments',
+	topology: 'loopback',
+	port: 40001,
+	pinned: 'the real-capture lesson quotes its ports and timestamps',
+	steps: [
+		{ do: 'listen' },
+		{ do: 'connect', localPort: 46070 },
+		{ do: 'await', side: 'client', event: 'connect' },
+		{ do: 'wait', ms: 250 },
+		{ do: 'write', side: 'client', data: 'HI\n' },
+		{ do: 'await', side: 'server', event: 'data' },
+		{ do: 'write', side: 'server', data: 'HELLO\n' },
+		{ do: 'await', side: 'client', event: 'data' },
+		{ do: 'wait', ms: 250 },
+		{ do: 'end', side: 'client' },
+		{ do: 'await', side: 'server', event: 'end' },
+		{ do: 'wait', ms: 250 },
+		{ do: 'write', side: 'server', data: 'BYE\n' },
+		{ do: 'wait', ms: 250 },
+		{ do: 'end', side: 'server' },
+		{ do: 'await', side: 'client', event: 'close' },
+	],
+	shape: [
+		'c>s SYN seq=0 ack=- len=0',
+		's>c SYN,ACK seq=0 ack=1 len=0',
+		'c>s ACK seq=1 ack=1 len=0',
+		'c>s PSH,ACK seq=1 ack=1 len=3',
+		's>c ACK seq=1 ack=4 len=0',
+		's>c PSH,ACK seq=1 ack=4 len=6',
+		'c>s ACK seq=4 ack=7 len=0',
+		'c>s FIN,ACK seq=4 ack=7 len=0',
+		's>c ACK seq=7 ack=5 len=0',
+		's>c PSH,ACK seq=7 ack=5 len=4',
+		'c>s ACK seq=5 ack=11 len=0',
+		's>c FIN,ACK seq=11 ack=5 len=0',
+		'c>s ACK seq=5 ack=12 len=0',
+	],
+} satisfies ScenarioInput;
