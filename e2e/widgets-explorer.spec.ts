@@ -291,6 +291,28 @@ for (const locale of LOCALES) {
 		await expect(note).toHaveText(fill(t.waitFor, { time: '0:01' }));
 	});
 
+	test(`${locale} handshake: the profile sets the SYN retransmission times drawn, RFC 9293 doubling and Linux 1 s apart`, async ({ page }) => {
+		const ex = await open(page, locale, 'handshake');
+		// Written out by hand: RFC 6298 §5.5 doubles the RTO from 1 s; Linux ≥ 6.5 keeps 1 s for
+		// tcp_syn_linear_timeouts (4) tries. Three SYNs lost, the fourth arrives after the one-way 50 ms.
+		const schedules = { rfc9293: { rto: [1, 2, 4], arrives: 7.05 }, linux: { rto: [1, 1, 1], arrives: 3.05 } } as const;
+		for (const [profile, { rto, arrives }] of Object.entries(schedules)) {
+			await ex.getByLabel(t.profile).selectOption(profile);
+			await option(ex, 1).click();
+			for (const n of [1, 2, 3]) {
+				// Only the run up to the current segment is drawn: ↓ reveals the retransmission.
+				if (n > 1) await option(ex, n - 1).press('ArrowDown');
+				await ex.getByLabel(t.fateChoices.drop, { exact: true }).check();
+			}
+			await option(ex, 3).press('End');
+			await expect(ex.locator('.lad-note.is-timer')).toHaveText(rto.map((s, i) => `${fill(t.rto, { s })} ${fill(t.retry, { n: i + 1 })}`));
+			await expect(option(ex, 4)).toHaveAttribute('aria-label', new RegExp(fill(t.fates.delivered, { t: arrives }).replace('.', '\\.')));
+			// Back to the scenario's default run before the other profile.
+			await ex.getByLabel(t.scenario, { exact: true }).selectOption('lost-syn');
+			await ex.getByLabel(t.scenario, { exact: true }).selectOption('handshake');
+		}
+	});
+
 	test(`${locale}: the ISN fields reject -1, 4294967296, 1.5 and abc with an inline message`, async ({ page }) => {
 		const ex = await open(page, locale, 'handshake');
 		const first = ex.locator('table tbody').first().locator('td').nth(2);

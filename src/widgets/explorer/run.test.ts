@@ -85,6 +85,21 @@ describe('runExplorer', () => {
 		expect(short.timers.find((t) => t.timer === 'time-wait')).toMatchObject({ ms: 1000 });
 	});
 
+	it('the profile sets the SYN retransmission schedule: RFC 6298 doubles from 1 s, Linux waits 1 s while its linear timeouts last', () => {
+		// The first SYN is the scenario's own loss; the reader loses the next two.
+		const faults = [1, 2].map((index) => ({ kind: 'drop' as const, dir: 'c2s' as const, index }));
+		const schedule = (profile: 'rfc9293' | 'linux') => {
+			const run = runExplorer({ scenario: 'lost-syn', isn, profile, faults });
+			return {
+				syns: run.steps.filter((s) => s.flags === 'SYN').map((s) => s.sent.t),
+				rto: run.timers.filter((t) => t.timer === 'rtx').map((t) => [t.ms, t.tries]),
+			};
+		};
+		// Written out by hand: RFC 6298 §5.5 doubles; Linux ≥ 6.5 keeps 1 s for tcp_syn_linear_timeouts (4) tries.
+		expect(schedule('rfc9293')).toEqual({ syns: [0, 1000, 3000, 7000], rto: [[1000, 1], [2000, 2], [4000, 3]] });
+		expect(schedule('linux')).toEqual({ syns: [0, 1000, 2000, 3000], rto: [[1000, 1], [1000, 2], [1000, 3]] });
+	});
+
 	it('the scenario’s own faults and injected segments are fixed; the others carry their selector', () => {
 		const dup = runExplorer({ scenario: 'old-duplicate-syn', isn });
 		expect(dup.steps.map((s) => [s.flags, s.selector, s.fixed, s.fate])).toEqual([
