@@ -382,6 +382,35 @@ for (const scheme of ['light', 'dark'] as const) {
 	}
 }
 
+for (const locale of LOCALES) {
+	test(`${locale}: nothing on the page moves when the explorers' code starts, at 360 and 1280 px`, async ({ page }) => {
+		// Every layout shift the browser reports (the Layout Instability API), and when the explorer started.
+		await page.addInitScript(() => {
+			const w = window as unknown as { shifts: Array<{ value: number; at: number }>; startedAt?: number };
+			w.shifts = [];
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries()) w.shifts.push({ value: (e as PerformanceEntry & { value: number }).value, at: e.startTime });
+			}).observe({ type: 'layout-shift', buffered: true });
+			new MutationObserver(() => {
+				if (w.startedAt === undefined && document.querySelector('section.explorer[data-ready]')) w.startedAt = performance.now();
+			}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+		});
+		for (const [kind, width] of [['handshake', 1280], ['teardown', 360]] as const) {
+			await page.setViewportSize({ width, height: 800 });
+			const ex = await open(page, locale, kind);
+			// Two frames on, any shift its first render caused has been reported. Shifts before it
+			// started are the page's own loading (Starlight's header), not the explorer's.
+			await ex.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+			const { shifts, startedAt } = await page.evaluate(() => {
+				const w = window as unknown as { shifts: Array<{ value: number; at: number }>; startedAt: number };
+				return { shifts: w.shifts, startedAt: w.startedAt };
+			});
+			expect(startedAt, `${kind} at ${width} px`).toBeGreaterThan(0);
+			expect(shifts.filter((s) => s.at >= startedAt), `${kind} at ${width} px`).toEqual([]);
+		}
+	});
+}
+
 test('an explorer far down the page waits until the reader nears it, and never loses their first keystroke', async ({ page }) => {
 	const t = stringsOf('en');
 	await page.setViewportSize({ width: 1280, height: 500 });
