@@ -9,6 +9,9 @@ import { cspConfig } from './src/quality/csp.ts';
 import { socialMeta } from './src/quality/head.ts';
 import { expressiveCodeScrollRegions, rehypeScrollRegions } from './src/quality/scroll-regions.ts';
 import quality from './src/quality/integration.ts';
+// The UI strings Starlight takes from its config, from the same per-locale files as its UI translations.
+import enUi from './content/i18n/en.json' with { type: 'json' };
+import zhUi from './content/i18n/zh-CN.json' with { type: 'json' };
 
 /** Where the site is served from; override for another host or a sub-path (see README). */
 const site = process.env.SITE_URL ?? 'https://synack.pages.dev';
@@ -38,8 +41,9 @@ export default defineConfig({
 	},
 	integrations: [
 		starlight({
-			title: { 'zh-CN': 'synack：TCP 连接的一生', en: 'synack: the life of a TCP connection' },
-			description: 'How a TCP connection is born and dies, correct to RFC 9293.',
+			title: { 'zh-CN': zhUi['site.title'], en: enUi['site.title'] },
+			// The default locale's; src/quality/route-head.ts gives a page without its own its locale's.
+			description: zhUi['site.description'],
 			defaultLocale: 'root',
 			locales: {
 				root: { label: '简体中文', lang: 'zh-CN' },
@@ -51,6 +55,7 @@ export default defineConfig({
 			customCss: ['./src/styles/content.css', './src/styles/diagrams.css'],
 			expressiveCode: { plugins: [expressiveCodeScrollRegions()] },
 			head: socialMeta({ site, base }),
+			routeMiddleware: './src/quality/route-head.ts',
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false, errorOnInconsistentLocale: true })],
 			components: {
 				// Starlight's search with its button's accessible name fixed (axe: label-content-name-mismatch).
@@ -66,8 +71,8 @@ export default defineConfig({
 			},
 			sidebar: [
 				{
-					label: '连接的一生',
-					translations: { en: 'The life of a connection' },
+					label: zhUi['sidebar.lessons'],
+					translations: { en: enUi['sidebar.lessons'] },
 					items: [
 						'overview',
 						'sequence-numbers',

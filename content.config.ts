@@ -18,6 +18,12 @@ export const collections = {
 		loader: i18nLoader(),
 		schema: i18nSchema({
 			extend: z.object({
+				// Read by astro.config.mjs (title, sidebar) and src/quality/route-head.ts (description, image alt).
+				'site.title': z.string(),
+				'site.description': z.string(),
+				'site.imageAlt': z.string(),
+				'sidebar.lessons': z.string(),
+				'notFound.start': z.string(),
 				'sponsors.label': z.string().optional(),
 				'sponsors.groupLabel': z.string().optional(),
 				'sponsors.newTab': z.string().optional(),

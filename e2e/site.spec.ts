@@ -127,3 +127,20 @@ for (const { path, term, expected } of searches) {
 		expect(hrefs.some((href) => expected.test(href)), hrefs.join(' ')).toBe(true);
 	});
 }
+
+test('each locale’s pages carry its own words: 404 text, description, social image alt, site title and sidebar', async ({ request }) => {
+	// Written out by hand, as content/i18n/<locale>.json has them.
+	const cases = [
+		{ path: '404.html', words: ['synack：TCP 连接的一生', 'TCP 连接如何诞生、如何结束，严格对照 RFC 9293。', 'synack：TCP 连接的一生——SYN、SYN+ACK、ACK'] },
+		{ path: 'en/404.html', words: ['synack: the life of a TCP connection', 'How a TCP connection is born and dies, correct to RFC 9293.', 'synack — the life of a TCP connection: SYN, SYN+ACK, ACK', 'Start at the overview'] },
+		{ path: 'handshake/', words: ['synack：TCP 连接的一生——SYN、SYN+ACK、ACK', '>连接的一生</span>'] },
+		{ path: 'en/handshake/', words: ['synack — the life of a TCP connection: SYN, SYN+ACK, ACK', '>The life of a connection</span>'] },
+	];
+	for (const { path, words } of cases) {
+		const html = await (await request.get(path)).text();
+		for (const w of words) expect(html, `${path}: ${w}`).toContain(w);
+		// Nothing of the other locale's site-wide words on the page.
+		const other = path.startsWith('en/') ? 'synack：TCP 连接的一生' : 'synack — the life of a TCP connection';
+		expect(html, path).not.toContain(other);
+	}
+});

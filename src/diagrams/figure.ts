@@ -1,3 +1,4 @@
+import { escapeHtml } from '../widgets/text';
 import type { DiagramTheme } from './themes';
 
 /** A rendered diagram: one SVG following the theme, or one per theme when they could not be merged. */
@@ -10,8 +11,6 @@ export interface DiagramArt {
 /** Height over width, to four places: enough for a placeholder within a pixel of a 2,000 px diagram. */
 const ratio = (width: number, height: number) => String(Math.round((height / width) * 1e4) / 1e4);
 
-const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The markup of a rendered diagram inside a focusable box that scrolls sideways on narrow screens

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { fnv1a } from '../widgets/text.ts';
 
 /** Size for a file name that states none (e.g. `new_ads.png`): the blocks' 2:1 frame. */
 export const DEFAULT_SIZE = { width: 500, height: 250 } as const;
@@ -19,15 +20,10 @@ export function sizeFromName(file: string): { width: number; height: number } | 
 	return match ? { width: Number(match[1]), height: Number(match[2]) } : undefined;
 }
 
-/** A small deterministic hash, so each file gets its own but stable colours. */
-function hash(text: string): number {
-	let h = 2166136261;
-	for (const char of text) h = Math.imul(h ^ char.codePointAt(0)!, 16777619);
-	return h >>> 0;
-}
 
 function svg(file: string, width: number, height: number): string {
-	const h = hash(file);
+	// Stable per file: each placeholder gets its own colours, the same on every build.
+	const h = fnv1a(file);
 	const hue = h % 360;
 	const hue2 = (hue + 40 + ((h >> 9) % 60)) % 360;
 	const short = Math.min(width, height);

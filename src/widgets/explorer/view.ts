@@ -1,18 +1,19 @@
 /** Pure view logic of the explorers: words and numbers for a run, no DOM. */
-import { SIDES, type ScenarioName, type Side } from '../../tcp';
+import type { Side } from '../../tcp/network';
+import { otherSide } from '../../tcp/trace';
 import type { WidgetStrings } from '../i18n';
 import { fill } from '../text';
-import type { ExplorerRun, ExplorerStep } from './run';
+import { LADDER, textWidth, type LadderText } from './layout';
+import type { ExplorerRun, ExplorerStep, TimerSpan } from './run';
 
 export type ExplorerStrings = WidgetStrings['explorer'];
 /** What the client needs: the explorer's strings plus the side names. */
 export type ClientStrings = ExplorerStrings & { sides: Record<Side, string> };
 
-const other = (s: Side): Side => (s === 'client' ? 'server' : 'client');
-
 /** The keys of `why` to try for a step, most specific first (see the locale files). */
 export function whyKeys(step: ExplorerStep): string[] {
 	if (step.lost) return ['lost'];
+	if (step.copy) return ['copy'];
 	const kind = step.flags.includes('SYN') ? (step.flags.includes('ACK') ? 'syn-ack' : 'syn') : step.flags.includes('FIN') ? 'fin' : 'data';
 	const reason = step.reason === 'retransmit' ? `retransmit-${kind}` : step.reason;
 	const events = step.changes.map((c) => c.event).join('+');
@@ -26,12 +27,12 @@ export function whyKeys(step: ExplorerStep): string[] {
 export function whyText(step: ExplorerStep | null, t: ExplorerStrings): string {
 	const table = t.why as Record<string, string>;
 	if (!step) return table.start!;
-	const key = whyKeys(step).find((k) => k in table) ?? 'ack';
+	const key = whyKeys(step).find((k) => k in table) ?? 'other';
 	return fill(table[key]!, {
 		Sender: t.The[step.from],
 		sender: t.the[step.from],
-		Receiver: t.The[other(step.from)],
-		receiver: t.the[other(step.from)],
+		Receiver: t.The[otherSide(step.from)],
+		receiver: t.the[otherSide(step.from)],
 		len: step.len,
 	});
 }
@@ -57,6 +58,53 @@ export function parseIsn(text: string): number | null {
 	return n <= 0xffff_ffff ? n : null;
 }
 
+/** How a segment fared, in words: "arrives at 0.1 s", "lost". */
+export const fateText = (s: ExplorerStep, t: ExplorerStrings): string =>
+	fill(s.copy ? t.fates.copy : t.fates[s.fate], { t: seconds(s.at.t) });
+
+/** The ladder's words: a segment's label, a timer's label. */
+export function ladderText(t: ExplorerStrings, absolute: boolean): LadderText {
+	return {
+		arrow(s) {
+			const seq = `seq=${absolute ? s.seq : s.relSeq}`;
+			const ack = s.ack === null ? '' : `ack=${absolute ? s.ack : s.relAck}`;
+			const numbers = `${seq} ${ack}`.trim();
+			// Two numbers that do not fit between the lifelines go on two lines.
+			const fits = textWidth(numbers) < LADDER.x.server - LADDER.x.client - 12;
+			return [s.flags, ...(fits ? [numbers] : [seq, ack].filter(Boolean)), ...(s.len ? [fill(t.bytes, { len: s.len })] : [])];
+		},
+		timer: (span) => timerLines(span, t, span.ms),
+	};
+}
+
+/** An expired retransmission timer's label, or TIME-WAIT's with the time it has `left`. */
+export const timerLines = (span: TimerSpan, t: ExplorerStrings, left: number): string[] =>
+	span.timer === 'rtx'
+		? [fill(t.rto, { s: seconds(span.ms) }), fill(t.retry, { n: span.tries })]
+		: [fill(left === span.ms ? t.waitFor : t.waitLeft, { time: clock(left) })];
+
+/**
+ * A segment's accessible name: what the arrow's label shows, in the same order and the numbers it
+ * shows first (the others in brackets), so that the label is part of the name; then its fate and
+ * what the states became.
+ */
+export function segmentName(run: ExplorerRun, i: number, t: ClientStrings, absolute = false): string {
+	const s = run.steps[i]!;
+	const numbers = (rel: number | null, abs: number | null) => (absolute ? both(abs, rel, t.none) : both(rel, abs, t.none));
+	return fill(t.segmentName, {
+		n: i + 1,
+		total: run.steps.length,
+		dir: t.dir[s.from],
+		flags: s.flags,
+		seq: numbers(s.relSeq, s.seq),
+		ack: numbers(s.relAck, s.ack),
+		data: s.len ? fill(t.data, { len: s.len }) : '',
+		fate: fateText(s, t),
+		client: s.states.client,
+		server: s.states.server,
+	});
+}
+
 export interface Row {
 	step: string;
 	direction: string;
@@ -74,77 +122,20 @@ export function tableRows(run: ExplorerRun, t: ExplorerStrings): Row[] {
 	return run.steps.map((s, i) => ({
 		step: String(i + 1),
 		direction: t.dir[s.from],
-		flags: s.lost ? `${s.flags} ${t.lost}` : s.len ? `${s.flags}, ${fill(t.bytes, { len: s.len })}` : s.flags,
+		flags: s.len ? `${s.flags}, ${fill(t.bytes, { len: s.len })}` : s.flags,
 		seq: both(s.relSeq, s.seq, t.none),
 		ack: both(s.relAck, s.ack, t.none),
 		client: s.states.client,
 		server: s.states.server,
-		why: whyText(s, t),
+		why: `${s.fate === 'delivered' || s.lost ? '' : `${fateText(s, t)}. `}${whyText(s, t)}`,
 		lost: s.lost,
 	}));
 }
 
-/** The live region's sentence for step i (0 = before the first segment). */
-export function announce(run: ExplorerRun, i: number, t: ClientStrings): string {
-	const total = run.steps.length;
-	const step = fill(t.step, { n: i, total });
-	if (i === 0) {
-		return fill(t.announceStart, { step, client: run.start.client, server: run.start.server, why: whyText(null, t) });
-	}
-	const s = run.steps[i - 1]!;
-	return fill(t.announce, {
-		step,
-		dir: t.dir[s.from],
-		flags: s.lost ? `${s.flags} ${t.lost}` : s.flags,
-		seq: both(s.relSeq, s.seq, t.none),
-		ack: both(s.relAck, s.ack, t.none),
-		client: s.states.client,
-		server: s.states.server,
-		why: whyText(s, t),
-	});
-}
+/** Step i in words (0 = before the first segment): the segment's name, or where both sides start. */
+export const stepText = (run: ExplorerRun, i: number, t: ClientStrings, absolute = false): string =>
+	i ? segmentName(run, i - 1, t, absolute) : fill(t.startStates, { step: fill(t.step, { n: 0, total: run.steps.length }), ...run.start });
 
-/** Each retransmission timer that expired, in words: "Client: SYN again at 1 s, after an RTO of 1 s". */
-export function retransmissions(run: ExplorerRun, t: ClientStrings): string[] {
-	return run.timers
-		.filter((x) => x.timer === 'rtx' && x.fired)
-		.map((x) => {
-			const again = run.steps.find((s) => s.from === x.side && s.reason === 'retransmit' && s.sentAt === x.endMs);
-			return fill(t.retransmission, { side: t.sides[x.side], flags: again?.flags ?? '', t: seconds(x.endMs!), s: seconds(x.ms) });
-		});
-}
-
-export interface Timeline {
-	/** The scale's end, ms. */
-	max: number;
-	marks: Array<{ side: Side; at: number; label: string; lost: boolean; step: number }>;
-	bars: Array<{ side: Side; start: number; end: number; label: string }>;
-}
-
-/** Segments and expired retransmission timers on one time axis (TIME-WAIT has its own countdown). */
-export function timeline(run: ExplorerRun, t: ExplorerStrings): Timeline {
-	const bars = run.timers
-		.filter((x) => x.timer === 'rtx' && x.fired)
-		.map((x) => ({ side: x.side, start: x.startMs, end: x.endMs!, label: fill(t.rto, { s: seconds(x.ms) }) }));
-	const marks = run.steps.map((s, i) => ({ side: s.from, at: s.sentAt, label: s.flags, lost: s.lost, step: i + 1 }));
-	const max = Math.max(1, ...marks.map((m) => m.at + 100), ...bars.map((b) => b.end));
-	return { max, marks, bars };
-}
-
-/** The timeline as one lane per side, positions in percent of its scale: what both renderers draw. */
-export function lanes(tl: Timeline) {
-	const pct = (ms: number) => `${(ms / tl.max) * 100}%`;
-	return SIDES.map((side) => ({
-		side,
-		bars: tl.bars.filter((b) => b.side === side).map((b) => ({ label: b.label, left: pct(b.start), width: pct(b.end - b.start) })),
-		marks: tl.marks.filter((m) => m.side === side).map((m) => ({ lost: m.lost, step: m.step, left: pct(m.at) })),
-	}));
-}
-
-/** TIME-WAIT periods that start within the shown steps. */
-export function timeWaits(run: ExplorerRun) {
-	return run.timers.filter((x) => x.timer === 'time-wait');
-}
-
-export const isScenarioOf = (list: readonly string[], name: string | null): name is ScenarioName =>
-	name !== null && list.includes(name);
+/** The live region's sentence for step i: the step in words and why. */
+export const announce = (run: ExplorerRun, i: number, t: ClientStrings, absolute = false): string =>
+	`${stepText(run, i, t, absolute)} ${whyText(run.steps[i - 1] ?? null, t)}`;

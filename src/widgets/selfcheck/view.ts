@@ -1,5 +1,5 @@
 import type { WidgetStrings } from '../i18n';
-import { fill } from '../text';
+import { fill, fnv1a } from '../text';
 
 export type SelfCheckStrings = WidgetStrings['selfCheck'];
 
@@ -24,12 +24,6 @@ export function verdict(
 	};
 }
 
-/** FNV-1a: a small, stable hash, so the order below is the same on every build. */
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193);
-	return h >>> 0;
-}
 
 /**
  * The order options are shown in. Authors tend to write the right answer first, which a reader
@@ -37,6 +31,6 @@ function hash(text: string): number {
  * stable across builds and the same with or without JavaScript.
  */
 export function displayOrder<T extends { text: string }>(question: string, options: readonly T[]): T[] {
-	const key = new Map(options.map((o) => [o, hash(`${question}\u0000${o.text}`)]));
+	const key = new Map(options.map((o) => [o, fnv1a(`${question}\u0000${o.text}`)]));
 	return [...options].sort((a, b) => key.get(a)! - key.get(b)!);
 }

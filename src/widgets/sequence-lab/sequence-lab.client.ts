@@ -10,10 +10,10 @@ import {
 	rowHtml,
 	runLab,
 	WRAP_INPUT,
-	fill,
 	type LabInput,
 	type LabStrings,
 } from './view';
+import { fill } from '../text';
 
 export function start(root: HTMLElement): void {
 	const s = JSON.parse(root.querySelector('[data-lab-strings]')?.textContent ?? '{}') as LabStrings;

@@ -16,6 +16,7 @@ import {
 	type Trace,
 	type UserAction,
 } from '../../tcp';
+import { fill } from '../text';
 
 export type ParseError = 'empty' | 'notNumber' | 'notWhole' | 'range';
 export type Parsed = { ok: true; value: number } | { ok: false; error: ParseError };
@@ -149,9 +150,6 @@ export function randomIsns(random: () => number = Math.random): Pick<LabInput, '
 /** The connection lab's strings; the acceptability lab's (`accept`) travel with their own widget. */
 export type LabStrings = Omit<import('../i18n').WidgetStrings['lab'], 'accept'>;
 
-const fillIn = (template: string, vars: Record<string, string | number>): string =>
-	template.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
-export { fillIn as fill };
 
 const tag = (cls: string, text: string) => `<span class="lab-tag ${cls}">${text}</span>`;
 
@@ -160,11 +158,11 @@ export function rowHtml(row: LabRow, s: LabStrings): string {
 	const c2s = row.from === 'client';
 	const cls = [row.syn || row.fin ? 'lab-counts' : '', row.seqWraps || row.ackWraps ? 'lab-wrapped' : ''].filter(Boolean).join(' ');
 	const number = (abs: number, rel: number) =>
-		`<span class="lab-abs">${abs}</span> <span class="lab-rel">${fillIn(s.rel, { n: rel })}</span>`;
+		`<span class="lab-abs">${abs}</span> <span class="lab-rel">${fill(s.rel, { n: rel })}</span>`;
 	const len = [
 		`<span class="lab-abs">${row.segLen}</span>`,
 		row.syn ? tag('lab-count', s.synCounts) : '',
-		row.data && (row.syn || row.fin) ? tag('lab-data', fillIn(s.bytes, { n: row.data })) : '',
+		row.data && (row.syn || row.fin) ? tag('lab-data', fill(s.bytes, { n: row.data })) : '',
 		row.fin ? tag('lab-count', s.finCounts) : '',
 	].join(' ');
 	return (
@@ -177,15 +175,15 @@ export function rowHtml(row: LabRow, s: LabStrings): string {
 }
 
 /** The table's caption for an input. */
-export const caption = (input: LabInput, s: LabStrings): string => fillIn(s.caption, { ...input });
+export const caption = (input: LabInput, s: LabStrings): string => fill(s.caption, { ...input });
 
 /** What the live region says after a run. */
 export function ranText(rows: readonly LabRow[], s: LabStrings): string {
 	const fin = rows.find((r) => r.from === 'client' && r.fin);
 	const lastAck = [...rows].reverse().find((r) => r.from === 'server' && r.ack !== null);
-	return fillIn(s.ran, { count: rows.length, finSeq: fin?.seq ?? '—', lastAck: lastAck?.ack ?? '—' });
+	return fill(s.ran, { count: rows.length, finSeq: fin?.seq ?? '—', lastAck: lastAck?.ack ?? '—' });
 }
 
 /** The inline message for a field that does not parse. */
 export const errorText = (error: ParseError, field: LabField, s: LabStrings): string =>
-	fillIn(s.errors[error], { max: fieldMax(field) });
+	fill(s.errors[error], { max: fieldMax(field) });

@@ -4,6 +4,7 @@
  * where connections start, and at the bottom where LAST-ACK and TIME-WAIT end.
  */
 import { TRANSITIONS, type TcpState, type Transition } from '../../tcp';
+import { escapeHtml } from '../text';
 
 export type NodeId = TcpState | 'CLOSED-END';
 
@@ -65,7 +66,6 @@ export function edges(): Edge[] {
 	});
 }
 
-const esc = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The SVG markup. `id` prefixes the two arrowhead markers (`<id>-arrow`, `<id>-arrow-on` for the
@@ -78,7 +78,7 @@ export function diagramSvg(opts: { id: string; label: string; eventLabel: (t: Tr
 		.map((e) => {
 			const t = e.transition;
 			const title = `${t.from} → ${t.to}: ${opts.eventLabel(t)}${t.send ? ` / ${t.send}` : ''}`;
-			return `<g class="sm-edge" data-edge="${e.index}"><title>${esc(title)}</title><line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" marker-end="url(#${marker})"/></g>`;
+			return `<g class="sm-edge" data-edge="${e.index}"><title>${escapeHtml(title)}</title><line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" marker-end="url(#${marker})"/></g>`;
 		})
 		.join('');
 	const nodes = (Object.keys(NODES) as NodeId[])
@@ -95,7 +95,7 @@ export function diagramSvg(opts: { id: string; label: string; eventLabel: (t: Tr
 		})
 		.join('');
 	return (
-		`<svg class="sm-svg" viewBox="0 0 ${SIZE.w} ${SIZE.h}" role="img" aria-label="${esc(opts.label)}">` +
+		`<svg class="sm-svg" viewBox="0 0 ${SIZE.w} ${SIZE.h}" role="img" aria-label="${escapeHtml(opts.label)}">` +
 		`<defs>${['', '-on'].map((v) => `<marker id="${marker}${v}" class="sm-marker${v}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto"><path d="M0 0L10 5L0 10z"/></marker>`).join('')}</defs>` +
 		`${lines}${nodes}</svg>`
 	);

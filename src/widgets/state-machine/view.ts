@@ -4,12 +4,12 @@
  */
 import { TRANSITIONS, type EventOutcome, type TcpState, type TransitionEvent } from '../../tcp';
 import type { WidgetStrings } from '../i18n';
+import { fill } from '../text';
+
+// One fill for every widget; re-exported because this module's callers (and e2e/widgets-lab.spec.ts) take it from here.
+export { fill };
 
 export type StateMachineStrings = WidgetStrings['stateMachine'];
-
-/** Fills `{name}` placeholders. */
-export const fill = (template: string, vars: Record<string, string>): string =>
-	template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
 export const EVENT_GROUPS: ReadonlyArray<{ key: keyof StateMachineStrings['groups']; events: TransitionEvent[] }> = [
 	{ key: 'calls', events: ['passive-open', 'active-open', 'send', 'close', 'abort'] },
