@@ -3,14 +3,13 @@
  * verdicts are RFC 9293 §3.4's, written out here as literals (Table 5's rows, the acceptable-ACK
  * inequality), not recomputed with the function the widget calls.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations, WCAG_TAGS } from './axe';
 import { widgetStrings } from '../src/widgets/i18n';
 import { fill } from '../src/widgets/text';
 import { LOCALES, type Locale } from './lessons';
 import { openWidget } from './widgets';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const pathOf = (locale: Locale) => `${locale === 'en' ? 'en/' : ''}sequence-space/`;
 
 test.describe.configure({ timeout: 90_000 });
@@ -144,8 +143,7 @@ for (const locale of LOCALES) {
 			for (const scheme of ['light', 'dark'] as const) {
 				await page.emulateMedia({ colorScheme: scheme });
 				await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-				const { violations } = await new AxeBuilder({ page }).include('[data-accept]').withTags(WCAG_TAGS).analyze();
-				expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+				expect(await axeViolations(page, { include: ['[data-accept]'], tags: WCAG_TAGS }), scheme).toEqual([]);
 			}
 		});
 

@@ -31,7 +31,7 @@ import {
 	type StateReading,
 } from '../src/compare/index.ts';
 import { MORE_SCENARIO_NAMES, PROFILE_NAMES, scenario, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
-import { readSidecar, type Sidecar } from './lab/sidecar.ts';
+import { readSidecar, type Sidecar } from '../src/schemas/sidecar.ts';
 
 const USAGE = `usage: npm run compare -- FILE [--scenario NAME] [--profile linux|rfc9293] [--hz N] [--connection N]
 

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAB_CAPTURES, loadScenario, PINNED_CAPTURES, scenarioNames } from './scenario.ts';
-import { readSidecar } from './sidecar.ts';
+import { readSidecar } from '../../src/schemas/sidecar.ts';
 import { dropSelectors, shapeMismatch, shapeOf } from './shape.ts';
 
 const scenarios = await Promise.all(scenarioNames().map(loadScenario));

@@ -24,7 +24,7 @@ import type { Side } from '../../src/tcp/network.ts';
 import type { PeerEvent, PeerMessage, PeerRequest } from './peer.ts';
 import { NFT_TABLE, nftDropCounts, nftRuleset, receiverOf } from './nft.ts';
 import { defaultLocalPort, LAB_CAPTURES, loadScenario, PINNED_CAPTURES, ROOT, scenarioNames, type Scenario, type Step } from './scenario.ts';
-import { sidecarSchema, type Action, type AppEvent, type Sidecar, type Snapshot } from './sidecar.ts';
+import { sidecarSchema, type Action, type AppEvent, type Sidecar, type Snapshot } from '../../src/schemas/sidecar.ts';
 import { dropSelectors, shapeMismatch, shapeOf, type CapturedSegment } from './shape.ts';
 
 

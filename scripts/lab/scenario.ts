@@ -20,7 +20,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
-import { fieldPath, scenarioName, SIDES } from './sidecar.ts';
+import { fieldPath, scenarioName, SIDES } from '../../src/schemas/sidecar.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');

@@ -2,7 +2,7 @@
 // payload length and whether the lab dropped it, plus when it was captured. Ports, initial sequence
 // numbers and timestamps differ on every run; the shape does not, and timing only within a tolerance.
 import { flagNames, groupConnections, readCapture, type TcpPacket } from '../../src/capture/index.ts';
-import type { Drop } from './sidecar.ts';
+import type { Drop } from '../../src/schemas/sidecar.ts';
 import { parseShapeLine, type DropRule } from './scenario.ts';
 
 export interface CapturedSegment {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAB_CAPTURES } from './scenario.ts';
-import { readSidecar } from './sidecar.ts';
+import { readSidecar } from '../../src/schemas/sidecar.ts';
 import { shapeOf } from './shape.ts';
 import { countersSeen, repeats, statesSeen } from './summary.ts';
 

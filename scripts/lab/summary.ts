@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_CAPTURES, loadScenario, scenarioNames, type Scenario } from './scenario.ts';
-import { readSidecar, type Sidecar } from './sidecar.ts';
+import { readSidecar, type Sidecar } from '../../src/schemas/sidecar.ts';
 import { lineOf, shapeOf, type CapturedSegment } from './shape.ts';
 
 const seconds = (t: number) => (t < 10 ? t.toFixed(3) : t.toFixed(2)).replace(/\.?0+$/, '') || '0';

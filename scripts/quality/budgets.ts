@@ -20,8 +20,12 @@ import { cssImports, fileFor, pages, readPage, siteFromEnv, scriptImports, type 
 
 /** Gzipped bytes per page. */
 export const BUDGETS = {
-	/** All the JavaScript a page can run, at load and later. */
-	js: 50 * 1024,
+	/**
+	 * All the JavaScript a page can run, at load and later: Pagefind's search UI (26 KB, fetched
+	 * only on the reader's first move toward search), the widgets' code near them (≤ 20 KB) and
+	 * Starlight's own. The 15 KB run at load is what readers wait for (jsAtLoad).
+	 */
+	js: 55 * 1024,
 	/** JavaScript run before the reader's first interaction (fetched by a page left alone: lighthouse.ts). */
 	jsAtLoad: 15 * 1024,
 	/** Widget code (src/widgets, src/tcp: the build's chunk map says which chunks hold it). */

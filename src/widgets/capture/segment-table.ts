@@ -5,7 +5,7 @@
  */
 import { flagNames, groupConnections, type Packet } from '../../capture';
 
-/** A segment the lab dropped, as its sidecar names it (scripts/lab/sidecar.ts, `drops`). */
+/** A segment the lab dropped, as its sidecar names it (src/schemas/sidecar.ts, `drops`). */
 export interface DroppedSegment {
 	/** 1-based, in the order each connection's first packet appears. */
 	connection: number;

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import type { Side } from '../../src/tcp/network.ts';
+import type { Side } from '../tcp/network.ts';
 
 // src/tcp's SIDES, as a tuple zod can make an enum of (and Node can load: src/tcp's own imports have no
 // file extensions, so scripts run by Node import only its types).
