@@ -102,8 +102,10 @@ for (const { path, term, lesson, locale } of IN_LANGUAGE) {
 		await button(page).click();
 		await input(page).fill(term);
 		await expect(resultLinks(page).first()).toBeVisible(FIRST_RESULTS);
-		const found = await resultLinks(page).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
-		expect(found).toContain(`${site.base}${lesson}`);
+		const pathnames = () => resultLinks(page).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+		// Pagefind draws its results one by one as their fragments arrive: wait for the lesson's.
+		await expect.poll(pathnames, { timeout: 10_000 }).toContain(`${site.base}${lesson}`);
+		const found = await pathnames();
 		for (const pathname of found) {
 			expect(pathname.startsWith(`${site.base}en/`), pathname).toBe(locale === 'en/');
 			expect(pathname, 'trailing slash, as the site links').toMatch(/\/$/);

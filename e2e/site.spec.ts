@@ -53,6 +53,10 @@ test('a wide diagram scrolls inside its box on a phone, drawn at a legible size,
 			}),
 		);
 		await widest.scrollIntoViewIfNeeded();
+		// content-visibility draws it on a coming frame: until then the box has its placeholder's size.
+		await expect
+			.poll(() => widest.evaluate((box) => [...box.querySelectorAll('.diagram-svg > svg')].some((s) => s.checkVisibility({ contentVisibilityAuto: true }))))
+			.toBe(true);
 		const seen = await widest.evaluate((box) => {
 			const svg = [...box.querySelectorAll<SVGSVGElement>('.diagram-svg > svg')].find((s) => s.checkVisibility({ contentVisibilityAuto: true }));
 			const before = box.scrollLeft;
@@ -123,8 +127,10 @@ for (const { path, term, expected } of searches) {
 		await page.locator('#starlight__search input').fill(term);
 		const links = page.locator('#starlight__search .pagefind-ui__result-link');
 		await expect(links.first()).toBeVisible({ timeout: 20_000 });
-		const hrefs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''));
-		expect(hrefs.some((href) => expected.test(href)), hrefs.join(' ')).toBe(true);
+		// Pagefind draws its results one by one as their fragments arrive: wait for the expected one.
+		await expect
+			.poll(() => links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? '')), { timeout: 10_000 })
+			.toContainEqual(expect.stringMatching(expected));
 	});
 }
 
