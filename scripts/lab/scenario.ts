@@ -20,7 +20,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
-import { fieldPath, scenarioName, SIDES } from '../../src/schemas/sidecar.ts';
+import { issuesText, scenarioName, SIDES } from '../../src/schemas/sidecar.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');
@@ -191,10 +191,7 @@ export const defaultLocalPort = (conn: string) => 40_000 + conn.charCodeAt(0) - 
 
 export function parseScenario(value: unknown, file: string): Scenario {
 	const result = scenarioSchema.safeParse(value);
-	if (!result.success) {
-		const problems = result.error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
-		throw new Error(`${file}: ${problems.join('; ')}`);
-	}
+	if (!result.success) throw new Error(`${file}: ${issuesText(result.error)}`);
 	const expected = file.replace(/^.*\//, '').replace(/\.ts$/, '');
 	if (result.data.name !== expected) throw new Error(`${file}: name: "${result.data.name}" must be the file's name, "${expected}"`);
 	return result.data;

@@ -130,6 +130,10 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 	return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 }
 
+/** A failed parse's issues on one line, each after the field it concerns: "drops[0].index: …; title: …". */
+export const issuesText = (error: z.ZodError): string =>
+	error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`).join('; ');
+
 /** Parses a sidecar's text; errors name the file, then the field. */
 export function parseSidecar(text: string, file: string): Sidecar {
 	let json: unknown;
@@ -139,10 +143,7 @@ export function parseSidecar(text: string, file: string): Sidecar {
 		throw new Error(`${file}: not JSON: ${(error as Error).message}`);
 	}
 	const result = sidecarSchema.safeParse(json);
-	if (!result.success) {
-		const problems = result.error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
-		throw new Error(`${file}: ${problems.join('; ')}`);
-	}
+	if (!result.success) throw new Error(`${file}: ${issuesText(result.error)}`);
 	return result.data;
 }
 
