@@ -23,7 +23,7 @@ import { z } from 'astro/zod';
 import { issuesText, scenarioName, SIDES } from '../../src/schemas/sidecar.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');
+const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');
 /** Where `npm run lab` writes captures and sidecars. */
 export const LAB_CAPTURES = join(ROOT, 'content/captures/lab');
 /** Where pinned scenarios' captures live: the real-capture lesson's three loopback files. */
@@ -147,7 +147,7 @@ export function parseShapeLine(line: string): ShapeLine | null {
 
 const sysctlSettings = z.record(z.string().regex(/^(ipv4|core)\.[a-z0-9_.]+$/, 'a name under net., e.g. ipv4.tcp_syn_retries'), z.union([z.number(), z.string()]));
 
-export const scenarioSchema = z
+const scenarioSchema = z
 	.strictObject({
 		name: scenarioName,
 		/** One line, in English: what the capture shows. */

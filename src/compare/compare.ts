@@ -21,7 +21,7 @@ import { timerSlackMs } from './slack.ts';
  * softirqs by a few ms), plus a quarter of the round-trip time (the path's own jitter), plus how
  * late the timer that sent it may fire (timerSlackMs).
  */
-export const BASE_TOLERANCE_MS = 5;
+const BASE_TOLERANCE_MS = 5;
 /** Linux's HZ on the recording machine when nobody says: 250, Debian's and Ubuntu's default. */
 export const DEFAULT_HZ = 250;
 

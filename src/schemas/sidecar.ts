@@ -34,7 +34,7 @@ export const scenarioName = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-
  * those whose flags read `flags` (e.g. "FIN, ACK") when given. The segment is in the capture: it was
  * sent, and lost on arrival.
  */
-export const dropSchema = z.strictObject({
+const dropSchema = z.strictObject({
 	connection,
 	dir: z.enum(['c2s', 's2c']),
 	flags: z.string().regex(/^[A-Z]{3}(, [A-Z]{3})*$/, 'flag names joined by ", ", e.g. "FIN, ACK"').optional(),
@@ -42,7 +42,7 @@ export const dropSchema = z.strictObject({
 });
 
 /** A user call the application made, in the model's terms (UserCall, src/tcp/trace.ts). */
-export const actionSchema = z.strictObject({
+const actionSchema = z.strictObject({
 	t: seconds,
 	side,
 	/** Unset for `listen`. */
@@ -57,7 +57,7 @@ export const actionSchema = z.strictObject({
 });
 
 /** What an application was told by Node, e.g. a connection's 'error' with code ETIMEDOUT. */
-export const eventSchema = z.strictObject({
+const eventSchema = z.strictObject({
 	t: seconds,
 	side,
 	conn: label.optional(),
@@ -73,7 +73,7 @@ export const eventSchema = z.strictObject({
  * The output of a command run in a namespace at a moment of the scenario (`ss -tan`, `nstat -as`, …).
  * It read the kernel's tables somewhere between `t` and `end` (starting a process takes a while).
  */
-export const snapshotSchema = z.strictObject({
+const snapshotSchema = z.strictObject({
 	t: seconds,
 	end: seconds,
 	label: z.string().min(1),
