@@ -245,13 +245,16 @@ export function createEndpoint(
 		else ackNow = reason;
 	};
 
-	// Linux answers unacceptable control segments (no data, or a SYN) at most once per ackRateLimitMs
-	// (tcp_input.c tcp_oow_rate_limited); data is always acknowledged.
+	// Linux answers at most once per ackRateLimitMs (tcp_input.c tcp_oow_rate_limited): true when an
+	// answer went out less than that ago; otherwise this one counts as sent.
+	const oowRateLimited = () => {
+		if (now() - lastOowAckAt < cfg.ackRateLimitMs) return true;
+		lastOowAckAt = now();
+		return false;
+	};
+	// Rate-limited only for unacceptable control segments (no data, or a SYN); data is always acknowledged.
 	const oowAck = (reason: SendReason, seg: Segment) => {
-		if (cfg.ackRateLimitMs && (seg.flags.syn || !(seg.len + +seg.flags.fin))) {
-			if (now() - lastOowAckAt < cfg.ackRateLimitMs) return;
-			lastOowAckAt = now();
-		}
+		if (cfg.ackRateLimitMs && (seg.flags.syn || !(seg.len + +seg.flags.fin)) && oowRateLimited()) return;
 		wantAck(reason);
 	};
 
@@ -376,8 +379,7 @@ export function createEndpoint(
 			if (syn && seq === irs) {
 				if (cfg.synAckOnDupSyn && state === 'SYN-RECEIVED' && passive) {
 					// Linux answers with the SYN,ACK again and restarts its timer (tcp_minisocks.c tcp_check_req).
-					if (now() - lastOowAckAt < cfg.ackRateLimitMs) return;
-					lastOowAckAt = now();
+					if (oowRateLimited()) return;
 					retransmit();
 					return armRtx(rto, 'rto');
 				}
