@@ -33,11 +33,14 @@ import {
 import { MORE_SCENARIO_NAMES, PROFILE_NAMES, scenario, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
 import { readSidecar, type Sidecar } from '../src/schemas/sidecar.ts';
 
+/** The model scenarios whose losses --scenario may name. */
+const MODEL_SCENARIOS: readonly string[] = [...SCENARIO_NAMES, ...MORE_SCENARIO_NAMES];
+
 const USAGE = `usage: npm run compare -- FILE [--scenario NAME] [--profile linux|rfc9293] [--hz N] [--connection N]
 
   FILE            a pcap or pcapng capture; a kernel-lab sidecar FILE.json beside it is read too
   --scenario      a model scenario whose losses stand for the capture's, one of:
-                  ${[...SCENARIO_NAMES, ...MORE_SCENARIO_NAMES].join(', ')}
+                  ${MODEL_SCENARIOS.join(', ')}
   --profile       whose behaviour the model follows (default linux)
   --hz            the recording kernel's timer frequency (default: the sidecar's, else ${DEFAULT_HZ})
   --connection    compare only this connection (numbered from 1 in order of appearance)
@@ -68,8 +71,7 @@ function parse(argv: string[]): Args {
 	if (positionals.length !== 1) throw new UsageError(positionals.length ? 'one FILE at a time' : 'no FILE given');
 	const profile = values.profile as ProfileName;
 	if (!PROFILE_NAMES.includes(profile)) throw new UsageError(`--profile: "${values.profile}" is not one of ${PROFILE_NAMES.join(', ')}`);
-	const names: readonly string[] = [...SCENARIO_NAMES, ...MORE_SCENARIO_NAMES];
-	if (values.scenario !== undefined && !names.includes(values.scenario)) throw new UsageError(`--scenario: no model scenario is called "${values.scenario}"`);
+	if (values.scenario !== undefined && !MODEL_SCENARIOS.includes(values.scenario)) throw new UsageError(`--scenario: no model scenario is called "${values.scenario}"`);
 	const count = (name: string, text: string | undefined) => {
 		if (text === undefined) return undefined;
 		if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--${name}: "${text}" is not a positive whole number`);

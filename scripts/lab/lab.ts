@@ -27,8 +27,6 @@ import { defaultLocalPort, LAB_CAPTURES, loadScenario, PINNED_CAPTURES, ROOT, sc
 import { sidecarSchema, type Action, type AppEvent, type Sidecar, type Snapshot } from '../../src/schemas/sidecar.ts';
 import { dropSelectors, shapeMismatch, shapeOf, type CapturedSegment } from './shape.ts';
 
-
-
 const ADDRESSES = {
 	veth: { client: '192.0.2.1', server: '192.0.2.2' },
 	loopback: { client: '127.0.0.1', server: '127.0.0.1' },
@@ -723,8 +721,10 @@ async function main(argv: string[]): Promise<number> {
 			} catch (error) {
 				const again = error instanceof Retry && attempt < attempts;
 				console.error(`${again ? 'again' : 'FAIL '} ${scenario.name}: ${(error as Error).message}`);
-				if (!again) failures++;
-				if (!again) break;
+				if (!again) {
+					failures++;
+					break;
+				}
 			}
 		}
 	}

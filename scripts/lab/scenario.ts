@@ -20,10 +20,10 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
-import { fieldPath, scenarioName, SIDES } from '../../src/schemas/sidecar.ts';
+import { issuesText, scenarioName, SIDES } from '../../src/schemas/sidecar.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');
+const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');
 /** Where `npm run lab` writes captures and sidecars. */
 export const LAB_CAPTURES = join(ROOT, 'content/captures/lab');
 /** Where pinned scenarios' captures live: the real-capture lesson's three loopback files. */
@@ -147,7 +147,7 @@ export function parseShapeLine(line: string): ShapeLine | null {
 
 const sysctlSettings = z.record(z.string().regex(/^(ipv4|core)\.[a-z0-9_.]+$/, 'a name under net., e.g. ipv4.tcp_syn_retries'), z.union([z.number(), z.string()]));
 
-export const scenarioSchema = z
+const scenarioSchema = z
 	.strictObject({
 		name: scenarioName,
 		/** One line, in English: what the capture shows. */
@@ -191,10 +191,7 @@ export const defaultLocalPort = (conn: string) => 40_000 + conn.charCodeAt(0) - 
 
 export function parseScenario(value: unknown, file: string): Scenario {
 	const result = scenarioSchema.safeParse(value);
-	if (!result.success) {
-		const problems = result.error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
-		throw new Error(`${file}: ${problems.join('; ')}`);
-	}
+	if (!result.success) throw new Error(`${file}: ${issuesText(result.error)}`);
 	const expected = file.replace(/^.*\//, '').replace(/\.ts$/, '');
 	if (result.data.name !== expected) throw new Error(`${file}: name: "${result.data.name}" must be the file's name, "${expected}"`);
 	return result.data;

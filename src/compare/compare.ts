@@ -21,7 +21,7 @@ import { timerSlackMs } from './slack.ts';
  * softirqs by a few ms), plus a quarter of the round-trip time (the path's own jitter), plus how
  * late the timer that sent it may fire (timerSlackMs).
  */
-export const BASE_TOLERANCE_MS = 5;
+const BASE_TOLERANCE_MS = 5;
 /** Linux's HZ on the recording machine when nobody says: 250, Debian's and Ubuntu's default. */
 export const DEFAULT_HZ = 250;
 
@@ -278,13 +278,11 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 		isn,
 		first,
 		states,
+		// How much agrees before the first difference (rows, then state readings); Infinity when all of it does.
 		score: first >= 0 ? first : wrongState >= 0 ? rows.length + wrongState : Infinity,
 		suspects: first >= 0 ? (suspects.get(rows[first]!) ?? []) : wrongState >= 0 ? stateSuspects() : [],
 	};
 }
-
-/** How much agrees before the first difference (rows, then state readings): what a guessed loss must improve. */
-const agreeing = (r: { score: number }) => r.score;
 
 /** A selector for captured segment `i`: the n-th segment its sender sent with those flags. */
 function selectorFor(captured: readonly CapturedSegment[], i: number): NetworkAction {
@@ -316,7 +314,7 @@ function inferDrops(captured: readonly CapturedSegment[], opts: CompareOptions, 
 			.map((k) => selectorFor(captured, k))
 			.filter((d) => !drops.some((x) => sameDrop(x, d)))
 			.map((d) => ({ d, r: run(captured, opts, { drops: [...drops, d], calls }, toCapture) }));
-		const better = tries.filter((t) => agreeing(t.r) > agreeing(best)).sort((a, b) => agreeing(b.r) - agreeing(a.r))[0];
+		const better = tries.filter((t) => t.r.score > best.score).sort((a, b) => b.r.score - a.r.score)[0];
 		if (!better) break;
 		drops = [...drops, better.d];
 		best = better.r;

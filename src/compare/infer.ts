@@ -26,12 +26,6 @@ export function inferToCapture(segs: readonly CapturedSegment[]): ToCapture {
 	};
 }
 
-/** The ISN of the first SYN each side sent; null for a side that sent none (a refusing server). */
-export function inferIsns(segs: readonly CapturedSegment[]): Record<Side, number | null> {
-	const isn = (side: Side) => segs.find((s) => s.from === side && s.flags.startsWith('SYN'))?.seq ?? null;
-	return { client: isn('client'), server: isn('server') };
-}
-
 /**
  * Each side's ISNs, one per incarnation of the 4-tuple (a new SYN with another ISN starts one, as a
  * client reconnecting from the same port does), with when that SYN passed the capture point.
@@ -40,6 +34,12 @@ export function incarnations(segs: readonly CapturedSegment[], side: Side): Arra
 	const list: Array<{ t: number; isn: number }> = [];
 	for (const s of segs) if (s.from === side && s.flags.startsWith('SYN') && s.seq !== list.at(-1)?.isn) list.push({ t: s.t, isn: s.seq });
 	return list;
+}
+
+/** The ISN of the first SYN each side sent (its first incarnation's); null for a side that sent none (a refusing server). */
+export function inferIsns(segs: readonly CapturedSegment[]): Record<Side, number | null> {
+	const isn = (side: Side) => incarnations(segs, side)[0]?.isn ?? null;
+	return { client: isn('client'), server: isn('server') };
 }
 
 /** A user call at a time on the capture's clock (ms since its first packet). */

@@ -25,7 +25,7 @@ export interface CapturedSegment {
 }
 
 /** Numbers each segment from the latest SYN of its sender (seq) and of its receiver (ack). */
-export function relativeTo<S extends { from: Side; flags: string; seq: number; ack: number | null }>(
+function relativeTo<S extends { from: Side; flags: string; seq: number; ack: number | null }>(
 	segs: readonly S[],
 ): Array<{ relSeq: number; relAck: number | null }> {
 	const isn: Record<Side, number | null> = { client: null, server: null };
@@ -37,7 +37,7 @@ export function relativeTo<S extends { from: Side; flags: string; seq: number; a
 	});
 }
 
-export const msSince = (t: Timestamp, origin: Timestamp): number =>
+const msSince = (t: Timestamp, origin: Timestamp): number =>
 	(t.seconds - origin.seconds) * 1000 + (t.nanoseconds - origin.nanoseconds) / 1e6;
 
 export function observedSegments(connection: Connection, origin: Timestamp): CapturedSegment[] {

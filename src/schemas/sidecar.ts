@@ -34,7 +34,7 @@ export const scenarioName = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-
  * those whose flags read `flags` (e.g. "FIN, ACK") when given. The segment is in the capture: it was
  * sent, and lost on arrival.
  */
-export const dropSchema = z.strictObject({
+const dropSchema = z.strictObject({
 	connection,
 	dir: z.enum(['c2s', 's2c']),
 	flags: z.string().regex(/^[A-Z]{3}(, [A-Z]{3})*$/, 'flag names joined by ", ", e.g. "FIN, ACK"').optional(),
@@ -42,7 +42,7 @@ export const dropSchema = z.strictObject({
 });
 
 /** A user call the application made, in the model's terms (UserCall, src/tcp/trace.ts). */
-export const actionSchema = z.strictObject({
+const actionSchema = z.strictObject({
 	t: seconds,
 	side,
 	/** Unset for `listen`. */
@@ -57,7 +57,7 @@ export const actionSchema = z.strictObject({
 });
 
 /** What an application was told by Node, e.g. a connection's 'error' with code ETIMEDOUT. */
-export const eventSchema = z.strictObject({
+const eventSchema = z.strictObject({
 	t: seconds,
 	side,
 	conn: label.optional(),
@@ -73,7 +73,7 @@ export const eventSchema = z.strictObject({
  * The output of a command run in a namespace at a moment of the scenario (`ss -tan`, `nstat -as`, …).
  * It read the kernel's tables somewhere between `t` and `end` (starting a process takes a while).
  */
-export const snapshotSchema = z.strictObject({
+const snapshotSchema = z.strictObject({
 	t: seconds,
 	end: seconds,
 	label: z.string().min(1),
@@ -130,6 +130,10 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 	return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 }
 
+/** A failed parse's issues on one line, each after the field it concerns: "drops[0].index: …; title: …". */
+export const issuesText = (error: z.ZodError): string =>
+	error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`).join('; ');
+
 /** Parses a sidecar's text; errors name the file, then the field. */
 export function parseSidecar(text: string, file: string): Sidecar {
 	let json: unknown;
@@ -139,10 +143,7 @@ export function parseSidecar(text: string, file: string): Sidecar {
 		throw new Error(`${file}: not JSON: ${(error as Error).message}`);
 	}
 	const result = sidecarSchema.safeParse(json);
-	if (!result.success) {
-		const problems = result.error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
-		throw new Error(`${file}: ${problems.join('; ')}`);
-	}
+	if (!result.success) throw new Error(`${file}: ${issuesText(result.error)}`);
 	return result.data;
 }
 

@@ -245,13 +245,16 @@ export function createEndpoint(
 		else ackNow = reason;
 	};
 
-	// Linux answers unacceptable control segments (no data, or a SYN) at most once per ackRateLimitMs
-	// (tcp_input.c tcp_oow_rate_limited); data is always acknowledged.
+	// Linux answers at most once per ackRateLimitMs (tcp_input.c tcp_oow_rate_limited): true when an
+	// answer went out less than that ago; otherwise this one counts as sent.
+	const oowRateLimited = () => {
+		if (now() - lastOowAckAt < cfg.ackRateLimitMs) return true;
+		lastOowAckAt = now();
+		return false;
+	};
+	// Rate-limited only for unacceptable control segments (no data, or a SYN); data is always acknowledged.
 	const oowAck = (reason: SendReason, seg: Segment) => {
-		if (cfg.ackRateLimitMs && (seg.flags.syn || !(seg.len + +seg.flags.fin))) {
-			if (now() - lastOowAckAt < cfg.ackRateLimitMs) return;
-			lastOowAckAt = now();
-		}
+		if (cfg.ackRateLimitMs && (seg.flags.syn || !(seg.len + +seg.flags.fin)) && oowRateLimited()) return;
 		wantAck(reason);
 	};
 
@@ -376,8 +379,7 @@ export function createEndpoint(
 			if (syn && seq === irs) {
 				if (cfg.synAckOnDupSyn && state === 'SYN-RECEIVED' && passive) {
 					// Linux answers with the SYN,ACK again and restarts its timer (tcp_minisocks.c tcp_check_req).
-					if (now() - lastOowAckAt < cfg.ackRateLimitMs) return;
-					lastOowAckAt = now();
+					if (oowRateLimited()) return;
 					retransmit();
 					return armRtx(rto, 'rto');
 				}
@@ -464,6 +466,10 @@ export function createEndpoint(
 		return retries > 0 && now() - firstRetransmitAt >= retriesAsTimeMs(cfg.dataRetries, cfg.rtoMinMs, cfg.rtoMaxMs);
 	};
 
+	// The reset an endpoint sends when it ends a connection itself (ABORT, or keep-alive giving up),
+	// from SND.NXT; Linux sends both through tcp_send_active_reset, with ACK set.
+	const activeReset = (reason: SendReason) => tx(cfg.abortRstAck ? 'RST, ACK' : 'RST', sndNxt, reason);
+
 	// §3.8.4, as Linux's tcp_keepalive_timer does it: only while nothing is in flight, once nothing has
 	// arrived for keepAliveMs; a probe every keepAliveIntervalMs after that; a reset once keepAliveProbes
 	// went unanswered.
@@ -473,7 +479,7 @@ export function createEndpoint(
 		// (A microsecond's grace: float sums must not re-arm the timer for nothing, again and again.)
 		if (cfg.keepAliveMs - idle > 1e-3) return timer('keepalive', cfg.keepAliveMs - idle);
 		if (keepAliveProbes >= cfg.keepAliveProbes) {
-			tx(cfg.abortRstAck ? 'RST, ACK' : 'RST', sndNxt, 'rst-keepalive');
+			activeReset('rst-keepalive');
 			return go('CLOSED', 'timeout-retries');
 		}
 		keepAliveProbes++;
@@ -544,7 +550,7 @@ export function createEndpoint(
 		abort() {
 			if (state === 'CLOSED') fail('connection-does-not-exist');
 			if (state === 'SYN-RECEIVED' || state === 'CLOSE-WAIT' || RECEIVING.includes(state)) {
-				tx(cfg.abortRstAck ? 'RST, ACK' : 'RST', sndNxt, 'rst-abort');
+				activeReset('rst-abort');
 			}
 			go('CLOSED', 'abort');
 		},

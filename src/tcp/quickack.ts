@@ -24,10 +24,11 @@ export interface QuickAck {
 	timerFired(rto: number): void;
 }
 
-/** TCP_DELACK_MAX: the longest an ACK waits in pingpong mode. */
+/**
+ * TCP_DELACK_MAX (icsk_delack_max): the longest an ACK waits. tcp_send_delayed_ack caps it at HZ / 2
+ * outside pingpong mode first, but this cap, applied last, is the lower one.
+ */
 const DELACK_MAX_MS = 200;
-/** HZ / 2: the longest otherwise. */
-const ATO_MAX_MS = 500;
 
 /** `atoMinMs` is TCP_ATO_MIN (= TCP_DELACK_MIN, 40 ms); `quickAcks` TCP_MAX_QUICKACKS. */
 export function createQuickAck(atoMinMs: number, quickAcks: number): QuickAck {
@@ -57,8 +58,7 @@ export function createQuickAck(atoMinMs: number, quickAcks: number): QuickAck {
 		quick: () => quick > 0 && !pingpong,
 		delay(srtt) {
 			if (ato <= atoMinMs) return ato;
-			const max = Math.min(pingpong ? DELACK_MAX_MS : ATO_MAX_MS, srtt === null ? Infinity : Math.max(srtt, atoMinMs));
-			return Math.min(ato, max, DELACK_MAX_MS);
+			return Math.min(ato, DELACK_MAX_MS, srtt === null ? Infinity : Math.max(srtt, atoMinMs));
 		},
 		ackSent() {
 			if (quick && !--quick) ato = atoMinMs;
