@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { fill } from '../widgets/text';
 
 type Kind = 'table' | 'code';
 const KINDS: Kind[] = ['table', 'code'];
@@ -62,8 +63,6 @@ function readRegionStrings(file: string): RegionStrings {
 	};
 	return { table: get('table'), code: get('code'), nth: get('nth') };
 }
-
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all);
 
 const textOf = (node: Element | ElementContent | RootContent): string =>
 	node.type === 'text' ? node.value : 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : '';
