@@ -26,7 +26,7 @@ type Kind = 'table' | 'code';
 const KINDS: Kind[] = ['table', 'code'];
 
 /** The meta option that carries a code block's name from this plugin to Expressive Code's. */
-export const NAME_OPTION = 'scroll-region-name';
+const NAME_OPTION = 'scroll-region-name';
 
 export interface RegionStrings {
 	table: string;
