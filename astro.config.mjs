@@ -88,13 +88,13 @@ export default defineConfig({
 					],
 				},
 				{
-					label: '生产环境中的 TCP',
-					translations: { en: 'TCP in production' },
+					label: zhUi['sidebar.production'],
+					translations: { en: enUi['sidebar.production'] },
 					items: ['listen-queues', 'time-wait-close-wait', 'dead-peer', 'resets'],
 				},
 				{
-					label: '参考',
-					translations: { en: 'Reference' },
+					label: zhUi['sidebar.reference'],
+					translations: { en: enUi['sidebar.reference'] },
 					items: ['questions', 'glossary'],
 				},
 			],

@@ -23,6 +23,8 @@ export const collections = {
 				'site.description': z.string(),
 				'site.imageAlt': z.string(),
 				'sidebar.lessons': z.string(),
+				'sidebar.production': z.string(),
+				'sidebar.reference': z.string(),
 				'notFound.start': z.string(),
 				'sponsors.label': z.string().optional(),
 				'sponsors.groupLabel': z.string().optional(),

@@ -7,7 +7,7 @@ import { SCENARIO_EXPECTATIONS, TCP_STATES, TRANSITION_EVENTS, TRANSITIONS, type
 import en from '../src/widgets/i18n/en';
 import zhCN from '../src/widgets/i18n/zh-CN';
 import { DEFAULT_INPUT, runLab, WRAP_INPUT } from '../src/widgets/sequence-lab/view';
-import { fill } from '../src/widgets/state-machine/view';
+import { fill } from '../src/widgets/text';
 import { axeViolations, WCAG_TAGS } from './axe';
 import { openWidget } from './widgets';
 

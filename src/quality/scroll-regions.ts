@@ -17,16 +17,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { fill } from '../widgets/text';
 
 type Kind = 'table' | 'code';
 const KINDS: Kind[] = ['table', 'code'];
 
 /** The meta option that carries a code block's name from this plugin to Expressive Code's. */
-export const NAME_OPTION = 'scroll-region-name';
+const NAME_OPTION = 'scroll-region-name';
 
 export interface RegionStrings {
 	table: string;
@@ -35,13 +35,24 @@ export interface RegionStrings {
 	nth: string;
 }
 
-const I18N_DIR = fileURLToPath(new URL('../../content/i18n/', import.meta.url));
+// From the project root, not from this file: a component that names its own box (CaptureTable) runs
+// this module bundled into the build's chunks, far from content/.
+const I18N_DIR = join(process.cwd(), 'content', 'i18n');
 
 /** The lesson's locale from its path: English lessons live in content/docs/en/. */
 export const localeOf = (path: string) => (/[/\\]content[/\\]docs[/\\]en[/\\]/.test(path) ? 'en' : 'zh-CN');
 
+// Read once per file and build: every page and every code block asks for them.
+const loaded = new Map<string, RegionStrings>();
+
 export function regionStrings(locale: string, dir = I18N_DIR): RegionStrings {
 	const file = join(dir, `${locale}.json`);
+	let cached = loaded.get(file);
+	if (!cached) loaded.set(file, (cached = readRegionStrings(file)));
+	return cached;
+}
+
+function readRegionStrings(file: string): RegionStrings {
 	const strings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 	const get = (key: keyof RegionStrings) => {
 		const value = strings[`scrollRegions.${key}`];
@@ -52,8 +63,6 @@ export function regionStrings(locale: string, dir = I18N_DIR): RegionStrings {
 	};
 	return { table: get('table'), code: get('code'), nth: get('nth') };
 }
-
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all);
 
 const textOf = (node: Element | ElementContent | RootContent): string =>
 	node.type === 'text' ? node.value : 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : '';
@@ -83,7 +92,8 @@ interface Box {
 /** The rehype plugin: tables wrapped in named regions, code blocks' names put in their meta. */
 export function rehypeScrollRegions() {
 	return (tree: Root, file: VFile) => {
-		const strings = regionStrings(localeOf(file.path));
+		const locale = localeOf(file.path);
+		const strings = regionStrings(locale);
 		const title = String((file.data.astro as { frontmatter?: { title?: unknown } } | undefined)?.frontmatter?.title ?? '');
 		const boxes: Box[] = [];
 		let heading: Element | undefined;
@@ -103,18 +113,30 @@ export function rehypeScrollRegions() {
 			for (const box of ofKind) {
 				const siblings = ofKind.filter((other) => other.heading === box.heading && other.name === box.name);
 				const name = siblings.length > 1 ? fill(strings.nth, { name: box.name, n: String(siblings.indexOf(box) + 1) }) : box.name;
-				if (kind === 'table') wrapTable(box, fill(strings.table, { name }));
+				if (kind === 'table') wrapTable(box, tableRegion(locale, name));
 				else nameCodeBlock(box.node, name);
 			}
 		}
 	};
 }
 
-function wrapTable({ node, parent }: Box, label: string) {
+/**
+ * The attributes of the focusable, named box a table scrolls in (styled in src/styles/content.css),
+ * named in `locale`'s words, e.g. "Table: Options in the SYN": for lesson tables here, and for a
+ * component's own table, which this plugin does not see (<div {...tableRegion(locale, caption)}>).
+ */
+export const tableRegion = (locale: string, name: string) => ({
+	class: 'table-scroll',
+	tabindex: 0,
+	role: 'region',
+	'aria-label': fill(regionStrings(locale).table, { name }),
+});
+
+function wrapTable({ node, parent }: Box, attrs: ReturnType<typeof tableRegion>) {
 	const region: Element = {
 		type: 'element',
 		tagName: 'div',
-		properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: label },
+		properties: { className: [attrs.class], tabIndex: attrs.tabindex, role: attrs.role, ariaLabel: attrs['aria-label'] },
 		children: [node],
 	};
 	parent.children[parent.children.indexOf(node)] = region;

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-export const PAGEFIND_UI = '@pagefind/default-ui';
+const PAGEFIND_UI = '@pagefind/default-ui';
 export const STAND_IN = fileURLToPath(new URL('./pagefind-ui.ts', import.meta.url));
 
 const withoutQuery = (id: string) => id.replace(/\?.*$/, '');

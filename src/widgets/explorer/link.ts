@@ -23,7 +23,7 @@ export interface RunState {
 	step: number;
 }
 
-export const LINK_VERSION = '1';
+const LINK_VERSION = '1';
 /** More faults than any run has segments for. */
 export const MAX_FAULTS = 40;
 

@@ -1,7 +1,8 @@
 /** Takes over the server-rendered StateMachineExplorer in place (same markup, now live). */
 import { createDriver, TRANSITIONS, type EventOutcome, type TransitionEvent } from '../../tcp';
 import { targetNode } from './diagram';
-import { announce, figureIndex, fill, moved, pathItems, resultText, type StateMachineStrings } from './view';
+import { fill } from '../text';
+import { announce, figureIndex, moved, pathItems, resultText, type StateMachineStrings } from './view';
 
 export function start(root: HTMLElement): void {
 	const s = JSON.parse(root.querySelector('[data-sm-strings]')?.textContent ?? '{}') as StateMachineStrings;

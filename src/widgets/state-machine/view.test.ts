@@ -3,7 +3,8 @@ import { createDriver, TRANSITIONS } from '../../tcp';
 import en from '../i18n/en';
 import zhCN from '../i18n/zh-CN';
 import { edges, NODES, SIZE, targetNode, diagramSvg } from './diagram';
-import { announce, explain, figureIndex, fill, pathItems, resultText } from './view';
+import { fill } from '../text';
+import { announce, explain, figureIndex, pathItems, resultText } from './view';
 
 const s = en.stateMachine;
 const at = (...events: Parameters<ReturnType<typeof createDriver>['apply']>[0][]) => {

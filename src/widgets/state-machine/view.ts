@@ -6,9 +6,6 @@ import { TRANSITIONS, type EventOutcome, type TcpState, type TransitionEvent } f
 import type { WidgetStrings } from '../i18n';
 import { fill } from '../text';
 
-// One fill for every widget; re-exported because this module's callers (and e2e/widgets-lab.spec.ts) take it from here.
-export { fill };
-
 export type StateMachineStrings = WidgetStrings['stateMachine'];
 
 export const EVENT_GROUPS: ReadonlyArray<{ key: keyof StateMachineStrings['groups']; events: TransitionEvent[] }> = [
