@@ -12,8 +12,6 @@ import { openWidget } from './widgets';
 
 const pathOf = (locale: Locale) => `${locale === 'en' ? 'en/' : ''}sequence-space/`;
 
-test.describe.configure({ timeout: 90_000 });
-
 for (const locale of LOCALES) {
 	const s = widgetStrings(locale).lab.accept;
 	const lab = widgetStrings(locale).lab;
@@ -130,6 +128,7 @@ for (const locale of LOCALES) {
 		});
 
 		test('a value that is not a number gets an inline message, changes nothing, and passes axe in both schemes', async ({ page }) => {
+			test.slow(); // two axe analyses of the widget, one per colour scheme
 			const root = await open(page);
 			const form = receive(root);
 			const before = await form.locator('[data-acc-result]').innerHTML();
