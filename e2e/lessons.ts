@@ -38,7 +38,17 @@ interface FrontMatter {
 	quiz?: { question: string; options: { text: string | number; correct?: boolean; why: string }[] }[];
 }
 
-export function lessons(locale: Locale): Lesson[] {
+const read = new Map<Locale, readonly Lesson[]>();
+
+/** A locale's lessons, by slug; its files are read and parsed once per test worker, however many
+ *  tests ask (lesson() and the sponsors spec ask inside tests). */
+export function lessons(locale: Locale): readonly Lesson[] {
+	let found = read.get(locale);
+	if (!found) read.set(locale, (found = readLessons(locale)));
+	return found;
+}
+
+function readLessons(locale: Locale): Lesson[] {
 	return readdirSync(dirOf(locale))
 		.filter((file) => /\.mdx?$/.test(file))
 		.map((file) => {
