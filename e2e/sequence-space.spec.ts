@@ -7,10 +7,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoViolationsInBothSchemes } from './axe';
 import { widgetStrings } from '../src/widgets/i18n';
 import { fill } from '../src/widgets/text';
-import { LOCALES, type Locale } from './lessons';
+import { LOCALES, pathOf } from './lessons';
 import { openWidget } from './widgets';
-
-const pathOf = (locale: Locale) => `${locale === 'en' ? 'en/' : ''}sequence-space/`;
 
 for (const locale of LOCALES) {
 	const s = widgetStrings(locale).lab.accept;
@@ -32,7 +30,7 @@ for (const locale of LOCALES) {
 	}
 
 	test.describe(`${locale} AcceptabilityLab`, () => {
-		const open = (page: Page) => openWidget(page, pathOf(locale), '[data-accept]');
+		const open = (page: Page) => openWidget(page, pathOf(locale, 'sequence-space'), '[data-accept]');
 
 		test('shows the worked example: 1400 with 200 bytes against RCV.NXT 1000, RCV.WND 500 is row 4, acceptable', async ({ page }) => {
 			const root = await open(page);
@@ -156,7 +154,7 @@ for (const locale of LOCALES) {
 		test('without JavaScript reads as a worked example: values, verdict, tests and the marked row', async ({ browser }) => {
 			const context = await browser.newContext({ javaScriptEnabled: false });
 			const page = await context.newPage();
-			await page.goto(pathOf(locale));
+			await page.goto(pathOf(locale, 'sequence-space'));
 			const root = page.locator('[data-accept]');
 			await expect(root.locator('[data-acc-given]').first()).toHaveText(
 				fill(s.given, { values: 'RCV.NXT = 1000, RCV.WND = 500, SEG.SEQ = 1400, SEG.LEN = 200' }),

@@ -4,17 +4,13 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SCENARIO_EXPECTATIONS, TCP_STATES, TRANSITION_EVENTS, TRANSITIONS, type TcpState, type TransitionEvent } from '../src/tcp';
-import en from '../src/widgets/i18n/en';
-import zhCN from '../src/widgets/i18n/zh-CN';
+import { widgetStrings } from '../src/widgets/i18n';
 import { DEFAULT_INPUT, runLab, WRAP_INPUT } from '../src/widgets/sequence-lab/view';
-import { fill } from '../src/widgets/state-machine/view';
+import { fill } from '../src/widgets/text';
 import { expectNoViolationsInBothSchemes } from './axe';
+import { LOCALES, pathOf } from './lessons';
 import { openWidget } from './widgets';
 
-const LOCALES = [
-	{ locale: 'zh-CN', prefix: '', s: zhCN },
-	{ locale: 'en', prefix: 'en/', s: en },
-] as const;
 
 /**
  * The default connection (client ISN 1000, server ISN 5000, 100 bytes each way then 200), worked
@@ -48,11 +44,12 @@ test('the server path the walk takes is the model’s teardown, ending where the
 	expect(SCENARIO_EXPECTATIONS.teardown.final.server).toBe('CLOSED');
 });
 
-for (const { locale, prefix, s } of LOCALES) {
+for (const locale of LOCALES) {
+	const s = widgetStrings(locale);
 	const sm = s.stateMachine;
 
 	test.describe(`${locale} StateMachineExplorer`, () => {
-		const path = `${prefix}state-machine/`;
+		const path = pathOf(locale, 'state-machine');
 
 		async function expectState(root: Locator, state: TcpState, node = state as string) {
 			await expect(root.locator('[data-node].is-current')).toHaveCount(1);
@@ -168,7 +165,7 @@ for (const { locale, prefix, s } of LOCALES) {
 	});
 
 	test.describe(`${locale} SequenceLab`, () => {
-		const path = `${prefix}sequence-numbers/`;
+		const path = pathOf(locale, 'sequence-numbers');
 		const lab = s.lab;
 		const rows = (page: Page) => page.locator('[data-lab-rows] tr');
 		const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
