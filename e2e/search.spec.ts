@@ -140,9 +140,9 @@ for (const path of ['handshake/', 'en/handshake/']) {
 	test(`csp: search (WebAssembly) and the theme picker work under the policy on /${path}`, async ({ page }) => {
 		const problems = await underPolicy(page);
 		await page.goto(path);
-		await page.locator('site-search button[data-open-modal]').click();
-		await page.locator('#starlight__search input').fill('TCP');
-		await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible(FIRST_RESULTS);
+		await button(page).click();
+		await input(page).fill('TCP');
+		await expect(resultLinks(page).first()).toBeVisible(FIRST_RESULTS);
 		await page.keyboard.press('Escape');
 		await page.locator('starlight-theme-select select').first().selectOption('dark');
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
