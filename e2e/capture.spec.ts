@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { flagNames, groupConnections, readCapture } from '../src/capture/index.ts';
 import { SCENARIO_EXPECTATIONS } from '../src/tcp/index.ts';
-import en from '../src/widgets/i18n/en.ts';
-import zhCN from '../src/widgets/i18n/zh-CN.ts';
-import { axeViolations, WCAG_TAGS } from './axe.ts';
+import { widgetStrings } from '../src/widgets/i18n/index.ts';
+import { fill } from '../src/widgets/text.ts';
+import { expectNoViolationsInBothSchemes } from './axe.ts';
+import { LOCALES, pathOf } from './lessons.ts';
 import { openWidget } from './widgets.ts';
 
 const CAPTURES = join(import.meta.dirname, '..', 'content', 'captures');
@@ -35,11 +36,6 @@ const LOST_FIN = {
 	},
 } as const;
 
-const LOCALES = [
-	{ locale: 'zh-CN', prefix: '', s: zhCN.capture },
-	{ locale: 'en', prefix: 'en/', s: en.capture },
-] as const;
-
 /**
  * half-close.pcap as tcpdump prints it (`tcpdump -nn -r content/captures/half-close.pcap`, relative
  * numbers; a pure ACK's seq is the sender's next): flags, seq, ack. Written out by hand, so the
@@ -66,8 +62,9 @@ const HALF_CLOSE_BY_TCPDUMP = [
 const scenario = SCENARIO_EXPECTATIONS['half-close'].steps;
 const corresponding = [0, 1, 2, 7, 8, 9, 10, 11, 12];
 
-for (const { locale, prefix, s } of LOCALES) {
-	const lesson = `${prefix}real-capture/`;
+for (const locale of LOCALES) {
+	const s = widgetStrings(locale).capture;
+	const lesson = pathOf(locale, 'real-capture');
 
 	test.describe(`${locale} real-capture`, () => {
 		// One load: the walkthrough as shown, then by keyboard, then printed.
@@ -84,7 +81,7 @@ for (const { locale, prefix, s } of LOCALES) {
 			for (const [j, i] of corresponding.entries()) {
 				const step = scenario[j]!;
 				await expect(items.nth(i).locator('.cap-states')).toHaveText(
-					s.statesAfter.replace('{client}', step.clientState).replace('{server}', step.serverState),
+					fill(s.statesAfter, { client: step.clientState, server: step.serverState }),
 				);
 			}
 			// The other two captures, briefly: fin-ack's last three segments and refused's two.
@@ -166,11 +163,7 @@ for (const { locale, prefix, s } of LOCALES) {
 				await expect(verdicts.nth(4)).toHaveAttribute('data-agree', 'false');
 				await expect(verdicts.nth(4).locator('.cap-seq-why')).toHaveText(expected.rfcWhy);
 				// Verdicts that disagree are coloured and carry links: axe in both colour schemes.
-				for (const colorScheme of ['light', 'dark'] as const) {
-					await page.emulateMedia({ colorScheme });
-					await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-					expect(await axeViolations(page, { include: ['[data-cap-up]'], tags: WCAG_TAGS }), colorScheme).toEqual([]);
-				}
+				await expectNoViolationsInBothSchemes(page, { include: ['[data-cap-up]'] });
 				await page.emulateMedia({ colorScheme: null });
 				await widget.locator('[data-cap-profile] input[value="linux"]').check();
 				await expect(conn.locator('.cap-model-summary')).toHaveAttribute('data-agree', 'true');
@@ -208,7 +201,7 @@ for (const { locale, prefix, s } of LOCALES) {
 				await page.locator('[data-cap-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture') });
 				const status = page.locator('[data-cap-status]');
 				await expect(status).toContainText(s.upload.errors['bad-magic']);
-				await expect(status).toContainText(s.upload.where.replace('{offset}', '0'));
+				await expect(status).toContainText(fill(s.upload.where, { offset: 0 }));
 				await expect(page.locator('.cap-conn')).toHaveCount(0);
 			});
 			await test.step('the upload widget names packet and offset in a cut-short capture', async () => {
@@ -216,7 +209,7 @@ for (const { locale, prefix, s } of LOCALES) {
 				await page.locator('[data-cap-file]').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length - 10) });
 				const status = page.locator('[data-cap-status]');
 				await expect(status).toContainText(s.upload.errors.truncated);
-				await expect(status).toContainText(new RegExp(s.upload.wherePacket.replace('{packet}', '2').replace('{offset}', '\\d+').replace(/[()（）]/g, '.')));
+				await expect(status).toContainText(new RegExp(fill(s.upload.wherePacket, { packet: 2, offset: '\\d+' }).replace(/[()（）]/g, '.')));
 			});
 		});
 	});

@@ -6,6 +6,12 @@ import { parse } from 'yaml';
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
+/** Where a lesson is, relative to the site's base: `handshake/`, `en/handshake/`; `` or `en/` for `index`. */
+export function pathOf(locale: Locale, slug: string): string {
+	const prefix = locale === 'en' ? 'en/' : '';
+	return slug === 'index' ? prefix : `${prefix}${slug}/`;
+}
+
 const DOCS = join(import.meta.dirname, '..', 'content', 'docs');
 const dirOf = (locale: Locale) => (locale === 'en' ? join(DOCS, 'en') : DOCS);
 
@@ -38,7 +44,17 @@ interface FrontMatter {
 	quiz?: { question: string; options: { text: string | number; correct?: boolean; why: string }[] }[];
 }
 
-export function lessons(locale: Locale): Lesson[] {
+const read = new Map<Locale, readonly Lesson[]>();
+
+/** A locale's lessons, by slug; its files are read and parsed once per test worker, however many
+ *  tests ask (lesson() and the sponsors spec ask inside tests). */
+export function lessons(locale: Locale): readonly Lesson[] {
+	let found = read.get(locale);
+	if (!found) read.set(locale, (found = readLessons(locale)));
+	return found;
+}
+
+function readLessons(locale: Locale): Lesson[] {
 	return readdirSync(dirOf(locale))
 		.filter((file) => /\.mdx?$/.test(file))
 		.map((file) => {
@@ -46,12 +62,11 @@ export function lessons(locale: Locale): Lesson[] {
 			const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
 			const front = (parse(yaml) ?? {}) as FrontMatter;
 			const slug = file.replace(/\.mdx?$/, '');
-			const prefix = locale === 'en' ? 'en/' : '';
 			return {
 				slug,
 				locale,
 				title: front.title ?? '',
-				path: slug === 'index' ? prefix : `${prefix}${slug}/`,
+				path: pathOf(locale, slug),
 				diagrams: (body.match(/^```mermaid\s*$/gm)?.length ?? 0) + (body.match(/<ScenarioDiagram\b/g)?.length ?? 0),
 				splash: front.template === 'splash',
 				quiz: (front.quiz ?? []).map(({ question, options }) => ({

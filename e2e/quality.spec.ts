@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, WCAG_TAGS } from './axe';
-import { LOCALES } from './lessons';
+import { expectNoViolationsInBothSchemes } from './axe';
+import { LOCALES, pathOf } from './lessons';
 import { builtPages } from './pages';
 
 /** Every page, in the light and then the dark colour scheme (Starlight follows the system's). */
@@ -9,11 +9,7 @@ for (const path of builtPages()) {
 		test.slow(); // two analyses of a whole page, widgets and diagrams included
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(path);
-		for (const scheme of ['light', 'dark'] as const) {
-			await page.emulateMedia({ colorScheme: scheme });
-			await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-			expect(await axeViolations(page, { tags: WCAG_TAGS }), `axe violations on /${path} (${scheme})`).toEqual([]);
-		}
+		await expectNoViolationsInBothSchemes(page, { label: `axe violations on /${path}` });
 	});
 }
 
@@ -26,7 +22,7 @@ const WIDGETS = '[data-explorer], [data-lab], [data-accept], [data-sm], [data-ca
 const WIDGET_CODE = /\/(explorer|sequence-lab|acceptability|state-machine|upload)\.client\.[\w-]+\.js$/;
 for (const slug of ['handshake', 'teardown', 'sequence-numbers', 'sequence-space', 'state-machine', 'real-capture']) {
 	for (const locale of LOCALES) {
-		const path = `${locale === 'en' ? 'en/' : ''}${slug}/`;
+		const path = pathOf(locale, slug);
 		test(`/${path}: its widget keeps its height when it starts, on a phone and a desktop`, async ({ page }) => {
 			for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
 				await page.setViewportSize(viewport);

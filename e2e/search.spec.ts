@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { underPolicy } from './csp';
 import { site } from './pages';
+import { resultLinks, searchButton, searchDialog, searchInput } from './search';
 
 /**
  * Starlight's search, with Pagefind's UI loaded on the reader's first move toward search
@@ -8,11 +9,6 @@ import { site } from './pages';
  * move; then each way in opens a working search, in the page's language, under the shipped
  * Content-Security-Policy, by keyboard as by pointer.
  */
-
-const button = (page: Page) => page.locator('site-search button[data-open-modal]');
-const dialog = (page: Page) => page.locator('site-search dialog');
-const input = (page: Page) => page.locator('#starlight__search input');
-const resultLinks = (page: Page) => page.locator('#starlight__search .pagefind-ui__result-link');
 
 /** Pagefind's code and index as the page fetches them: the UI's module (it alone holds the UI's
  *  class names) and anything under pagefind/ (the search library, its WebAssembly and index). */
@@ -40,8 +36,8 @@ async function settle(page: Page) {
 const FIRST_RESULTS = { timeout: 30_000 };
 
 async function expectSearchOpen(page: Page) {
-	await expect(dialog(page)).toHaveAttribute('open', '');
-	await expect(input(page)).toBeFocused();
+	await expect(searchDialog(page)).toHaveAttribute('open', '');
+	await expect(searchInput(page)).toBeFocused();
 }
 
 for (const path of ['why-three/', 'en/handshake/']) {
@@ -52,10 +48,10 @@ for (const path of ['why-three/', 'en/handshake/']) {
 		expect(fetched).toEqual([]);
 		await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(0);
 		// The pointer over the search button is such a move: the UI is built, still closed.
-		await button(page).hover();
+		await searchButton(page).hover();
 		await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(1);
 		await expect.poll(() => fetched.length).toBeGreaterThan(0);
-		await expect(dialog(page)).not.toHaveAttribute('open');
+		await expect(searchDialog(page)).not.toHaveAttribute('open');
 	});
 }
 
@@ -63,12 +59,12 @@ const WAYS_IN: { name: string; open: (page: Page) => Promise<void> }[] = [
 	{
 		name: 'focus on the button, then Enter',
 		open: async (page) => {
-			await button(page).focus();
+			await searchButton(page).focus();
 			await expect(page.locator('#starlight__search .pagefind-ui')).toHaveCount(1);
 			await page.keyboard.press('Enter');
 		},
 	},
-	{ name: 'a click', open: (page) => button(page).click() },
+	{ name: 'a click', open: (page) => searchButton(page).click() },
 	{ name: 'Ctrl+K', open: (page) => page.keyboard.press('Control+k') },
 	{ name: '/', open: (page) => page.keyboard.press('/') },
 ];
@@ -79,17 +75,17 @@ for (const { name, open } of WAYS_IN) {
 		await open(page);
 		await expectSearchOpen(page);
 		await page.keyboard.type('SYN');
-		await expect(input(page)).toHaveValue('SYN');
+		await expect(searchInput(page)).toHaveValue('SYN');
 	});
 }
 
 test('/ typed into a field is text, not the search shortcut', async ({ page }) => {
 	await page.goto('en/why-three/');
 	await settle(page);
-	await button(page).click();
+	await searchButton(page).click();
 	await expectSearchOpen(page);
 	await page.keyboard.type('a/b');
-	await expect(input(page)).toHaveValue('a/b');
+	await expect(searchInput(page)).toHaveValue('a/b');
 });
 
 const IN_LANGUAGE = [
@@ -99,8 +95,8 @@ const IN_LANGUAGE = [
 for (const { path, term, lesson, locale } of IN_LANGUAGE) {
 	test(`on /${path}, “${term}” finds /${lesson} and only pages in the page's language`, async ({ page }) => {
 		await page.goto(path);
-		await button(page).click();
-		await input(page).fill(term);
+		await searchButton(page).click();
+		await searchInput(page).fill(term);
 		await expect(resultLinks(page).first()).toBeVisible(FIRST_RESULTS);
 		const pathnames = () => resultLinks(page).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
 		// Pagefind draws its results one by one as their fragments arrive: wait for the lesson's.
@@ -115,34 +111,34 @@ for (const { path, term, lesson, locale } of IN_LANGUAGE) {
 
 test('keyboard: Escape closes the search and focus returns to its button', async ({ page }) => {
 	await page.goto('en/handshake/');
-	await button(page).focus();
+	await searchButton(page).focus();
 	await page.keyboard.press('Enter');
 	await expectSearchOpen(page);
 	await page.keyboard.type('FIN');
 	await page.keyboard.press('Escape');
-	await expect(dialog(page)).not.toHaveAttribute('open');
-	await expect(button(page)).toBeFocused();
+	await expect(searchDialog(page)).not.toHaveAttribute('open');
+	await expect(searchButton(page)).toBeFocused();
 });
 
 test('on a phone, the search opens full screen and its cancel button closes it', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto('handshake/');
-	await button(page).click();
+	await searchButton(page).click();
 	await expectSearchOpen(page);
 	const cancel = page.locator('site-search button[data-close-modal]');
 	await expect(cancel).toBeVisible();
 	await expect(cancel).toHaveText('取消');
 	await cancel.click();
-	await expect(dialog(page)).not.toHaveAttribute('open');
+	await expect(searchDialog(page)).not.toHaveAttribute('open');
 });
 
 for (const path of ['handshake/', 'en/handshake/']) {
 	test(`csp: search (WebAssembly) and the theme picker work under the policy on /${path}`, async ({ page }) => {
 		const problems = await underPolicy(page);
 		await page.goto(path);
-		await page.locator('site-search button[data-open-modal]').click();
-		await page.locator('#starlight__search input').fill('TCP');
-		await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible(FIRST_RESULTS);
+		await searchButton(page).click();
+		await searchInput(page).fill('TCP');
+		await expect(resultLinks(page).first()).toBeVisible(FIRST_RESULTS);
 		await page.keyboard.press('Escape');
 		await page.locator('starlight-theme-select select').first().selectOption('dark');
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -7,9 +7,8 @@ import { expect, test } from '@playwright/test';
 import { widgetStrings } from '../src/widgets/i18n';
 import { displayOrder } from '../src/widgets/selfcheck/view';
 import { fill } from '../src/widgets/text';
-import { asShown, LOCALES, lesson, type Locale, type QuizOption } from './lessons';
+import { asShown, LOCALES, lesson, pathOf, type Locale, type QuizOption } from './lessons';
 
-const pathOf = (locale: Locale, slug: string) => `${locale === 'en' ? 'en/' : ''}${slug}/`;
 
 /**
  * The handshake lesson's second question as a reader sees its options, read off the built pages:

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { MERMAID_CONFIG } from '../src/diagrams/themes';
 import { LOCALES, lessons } from './lessons';
+import { resultLinks, searchButton, searchInput } from './search';
 
 const BASE = process.env.BASE_PATH ?? '/';
 
@@ -123,9 +124,9 @@ for (const { path, term, expected } of searches) {
 	test(`search finds “${term}”`, async ({ page }) => {
 		test.slow(); // Pagefind's first search: it fetches and compiles its WebAssembly and index
 		await page.goto(path);
-		await page.locator('site-search button[data-open-modal]').click();
-		await page.locator('#starlight__search input').fill(term);
-		const links = page.locator('#starlight__search .pagefind-ui__result-link');
+		await searchButton(page).click();
+		await searchInput(page).fill(term);
+		const links = resultLinks(page);
 		await expect(links.first()).toBeVisible({ timeout: 20_000 });
 		// Pagefind draws its results one by one as their fragments arrive: wait for the expected one.
 		await expect

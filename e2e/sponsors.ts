@@ -15,7 +15,7 @@ const DATA = 'content/sponsors/ads.json';
 const ROOT = join(import.meta.dirname, '..');
 /** The shipped data as the site reads it. sponsors.spec.ts checks it against a hand-written list. */
 export const sponsors = normalise(readFileSync(join(ROOT, DATA), 'utf8'), { file: DATA });
-export const LABEL: Record<Locale, string> = {
+const LABEL: Record<Locale, string> = {
 	'zh-CN': JSON.parse(readFileSync(join(ROOT, 'content/i18n/zh-CN.json'), 'utf8'))['sponsors.label'],
 	en: JSON.parse(readFileSync(join(ROOT, 'content/i18n/en.json'), 'utf8'))['sponsors.label'],
 };
@@ -63,7 +63,7 @@ async function expectSponsorLinks(scope: Locator, expected: { link: string; name
 	);
 }
 
-export async function expectBanner(page: Page, locale: Locale) {
+async function expectBanner(page: Page, locale: Locale) {
 	const banner = page.locator('aside.sponsor-banner');
 	await expect(banner).toHaveCount(1);
 	await expect(banner).toBeVisible();

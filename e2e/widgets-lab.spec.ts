@@ -4,17 +4,13 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SCENARIO_EXPECTATIONS, TCP_STATES, TRANSITION_EVENTS, TRANSITIONS, type TcpState, type TransitionEvent } from '../src/tcp';
-import en from '../src/widgets/i18n/en';
-import zhCN from '../src/widgets/i18n/zh-CN';
+import { widgetStrings } from '../src/widgets/i18n';
 import { DEFAULT_INPUT, runLab, WRAP_INPUT } from '../src/widgets/sequence-lab/view';
 import { fill } from '../src/widgets/text';
-import { axeViolations, WCAG_TAGS } from './axe';
+import { expectNoViolationsInBothSchemes } from './axe';
+import { LOCALES, pathOf } from './lessons';
 import { openWidget } from './widgets';
 
-const LOCALES = [
-	{ locale: 'zh-CN', prefix: '', s: zhCN },
-	{ locale: 'en', prefix: 'en/', s: en },
-] as const;
 
 /**
  * The default connection (client ISN 1000, server ISN 5000, 100 bytes each way then 200), worked
@@ -43,24 +39,17 @@ for (const step of SCENARIO_EXPECTATIONS.teardown.steps) {
 /** The events of Figure 5 that take that path. */
 const SERVER_EVENTS: TransitionEvent[] = ['passive-open', 'rcv-syn', 'rcv-ack-of-syn', 'rcv-fin', 'close', 'rcv-ack-of-fin'];
 
-async function axe(page: Page, selector: string) {
-	for (const scheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme: scheme });
-		await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-		expect(await axeViolations(page, { include: [selector], tags: WCAG_TAGS }), scheme).toEqual([]);
-	}
-}
-
 test('the server path the walk takes is the model’s teardown, ending where the scenario does', () => {
 	expect(SERVER_PATH).toEqual(['CLOSED', 'LISTEN', 'SYN-RECEIVED', 'ESTABLISHED', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
 	expect(SCENARIO_EXPECTATIONS.teardown.final.server).toBe('CLOSED');
 });
 
-for (const { locale, prefix, s } of LOCALES) {
+for (const locale of LOCALES) {
+	const s = widgetStrings(locale);
 	const sm = s.stateMachine;
 
 	test.describe(`${locale} StateMachineExplorer`, () => {
-		const path = `${prefix}state-machine/`;
+		const path = pathOf(locale, 'state-machine');
 
 		async function expectState(root: Locator, state: TcpState, node = state as string) {
 			await expect(root.locator('[data-node].is-current')).toHaveCount(1);
@@ -98,7 +87,7 @@ for (const { locale, prefix, s } of LOCALES) {
 				await expect(root.locator('g[data-edge].is-last')).toHaveCount(1);
 				await expect(root.locator('tr.is-last')).toContainText(sm.table.last);
 				await expect(root.locator('tr.is-last td').first()).toHaveText('LAST-ACK');
-				await axe(page, '[data-sm]');
+				await expectNoViolationsInBothSchemes(page, { include: ['[data-sm]'] });
 				await root.locator('[data-sm-reset]').click();
 				await expectState(root, 'CLOSED');
 				await expect(root.locator('[data-sm-path] li')).toHaveCount(1);
@@ -154,7 +143,7 @@ for (const { locale, prefix, s } of LOCALES) {
 					fill(sm.invalid, { event: sm.events['rcv-fin'], state: 'LISTEN', reason: sm.reasons.rstListen }),
 				);
 				await expectState(root, 'LISTEN');
-				await axe(page, '[data-sm]');
+				await expectNoViolationsInBothSchemes(page, { include: ['[data-sm]'] });
 			});
 		});
 
@@ -176,7 +165,7 @@ for (const { locale, prefix, s } of LOCALES) {
 	});
 
 	test.describe(`${locale} SequenceLab`, () => {
-		const path = `${prefix}sequence-numbers/`;
+		const path = pathOf(locale, 'sequence-numbers');
 		const lab = s.lab;
 		const rows = (page: Page) => page.locator('[data-lab-rows] tr');
 		const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
@@ -258,7 +247,7 @@ for (const { locale, prefix, s } of LOCALES) {
 					await expect(page.locator('[data-lab] [role="status"]')).toContainText(message);
 					expect(await body.innerHTML()).toBe(before);
 					await expect(page.locator('[data-lab-caption]')).toContainText('1000');
-					if (bad === 'abc') await axe(page, '[data-lab]');
+					if (bad === 'abc') await expectNoViolationsInBothSchemes(page, { include: ['[data-lab]'] });
 					// Fixing it clears the message.
 					await isn.fill('7');
 					await isn.press('Enter');

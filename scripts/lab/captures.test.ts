@@ -34,6 +34,10 @@ describe('scenario files', () => {
 describe.each(recorded.map((s) => [s.name, s] as const))('%s', (name, scenario) => {
 	const pcap = join(LAB_CAPTURES, `${name}.pcap`);
 	const json = join(LAB_CAPTURES, `${name}.json`);
+	// Read and parsed once for both tests that look at it, on first use: a missing file fails the
+	// test that needs it (and the one above names it), not the whole file's collection.
+	let shape: ReturnType<typeof shapeOf> | undefined;
+	const captured = () => (shape ??= shapeOf(bytesOf(pcap), scenario.drops));
 
 	it('is committed with its sidecar', () => {
 		expect(existsSync(pcap), pcap).toBe(true);
@@ -41,14 +45,13 @@ describe.each(recorded.map((s) => [s.name, s] as const))('%s', (name, scenario) 
 	});
 
 	it('has the shape its scenario declares', () => {
-		expect(shapeMismatch(scenario.shape, shapeOf(bytesOf(pcap), scenario.drops))).toBeNull();
+		expect(shapeMismatch(scenario.shape, captured())).toBeNull();
 	});
 
 	it('has a valid sidecar that names its scenario, its capture and the segments dropped', () => {
 		const sidecar = readSidecar(json);
 		expect(sidecar).toMatchObject({ scenario: name, title: scenario.title, topology: scenario.topology, capture: { file: `${name}.pcap` } });
-		const shape = shapeOf(bytesOf(pcap), scenario.drops);
-		expect(sidecar.drops).toEqual(dropSelectors(shape.segments, scenario.drops));
+		expect(sidecar.drops).toEqual(dropSelectors(captured().segments, scenario.drops));
 		for (const side of ['client', 'server'] as const) {
 			for (const [key, value] of Object.entries(scenario.sysctls[side])) expect(sidecar.sysctls[side][key], `${side} ${key}`).toBe(String(value));
 		}

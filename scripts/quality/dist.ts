@@ -3,7 +3,7 @@
  * stylesheets and links it references. Shared by the budget, link and Lighthouse checks.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
@@ -161,5 +161,3 @@ export function cssImports(fromPath: string, code: string): string[] {
 	}
 	return [...found];
 }
-
-export const urlDir = (path: string) => posix.dirname(path.endsWith('/') ? `${path}x` : path) + '/';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingTime, longTasks, mainThread, median, type TraceEvent } from './trace.ts';
+import { blockingTime, longTasks, mainThread, type TraceEvent } from './trace.ts';
 
 /** A complete ('X') event on the main thread: times in ms, as the trace's µs. */
 const x = (name: string, ts: number, dur: number, tdur = dur, args?: TraceEvent['args']): TraceEvent => ({
@@ -70,9 +70,5 @@ describe('mainThread', () => {
 describe('figures', () => {
 	it('blocking time is what each long task takes past 50 ms', () => {
 		expect(blockingTime([{ start: 0, duration: 120, parts: [] }, { start: 0, duration: 51, parts: [] }])).toBe(71);
-	});
-	it('median of odd and even counts', () => {
-		expect(median([3, 1, 2])).toBe(2);
-		expect(median([4, 1, 3, 2])).toBe(2.5);
 	});
 });

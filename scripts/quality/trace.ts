@@ -4,7 +4,8 @@
  * 50 ms). For every page: its long tasks (> 50 ms at the slowdown) from navigation
  * until the page has been idle for a while, each with what it spent its time on (script by file,
  * style, layout, parsing, paint, garbage collection), and the JavaScript it ran before any
- * interaction (gzipped bytes: files and inline scripts). Several builds can be compared: their runs
+ * interaction (gzipped bytes: files and inline scripts, weighed from the build as the Lighthouse
+ * gate weighs them: budgets.ts's splitJs). Several builds can be compared: their runs
  * are interleaved (A, B, A, B…) so a machine that is busier at one moment weighs on both, and the
  * medians of the runs are printed.
  *
@@ -23,10 +24,11 @@
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { chromiumLaunchOptions } from '../../src/diagrams/chromium.ts';
-import { pages, type Site } from './dist.ts';
+import { kb, splitJs, weighPage, type PageWeight } from './budgets.ts';
+import { pages, siteFromEnv, type Site } from './dist.ts';
+import { median } from './lighthouse.ts';
 import { serve } from './serve.ts';
 
 /** A trace event as Chromium writes it (only the fields read here). */
@@ -141,12 +143,6 @@ export function mainThread(events: TraceEvent[], url: string): { pid: number; ti
 /** Blocking time, as Lighthouse counts it: each long task's time past 50 ms. */
 export const blockingTime = (tasks: LongTask[]) => tasks.reduce((sum, t) => sum + t.duration - LONG, 0);
 
-export const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 const CATEGORIES = [
 	'-*',
 	'toplevel',
@@ -161,22 +157,22 @@ interface Run {
 	tasks: LongTask[];
 	/** Main-thread time in all tasks, ms at the slowdown. */
 	busy: number;
-	/** Gzipped bytes of JavaScript run before any interaction: files, then inline scripts. */
-	jsFiles: number;
-	jsInline: number;
+	/** Gzipped bytes of JavaScript run before any interaction, inline scripts included. */
+	jsAtLoad: number;
 	scripts: string[];
 }
 
-/** Loads `url` once at the CPU slowdown, waits until the page has gone quiet, and reads the trace. */
-async function measure(browser: Browser, url: string, page: string, slowdown: number, throttle: boolean, detail: boolean, save?: string): Promise<Run> {
+/**
+ * Loads `url` (`page` of `site`, whose build-time `weight` prices the scripts it fetches) once at
+ * the CPU slowdown, waits until the page has gone quiet, and reads the trace.
+ */
+async function measure(browser: Browser, site: Site, weight: PageWeight, url: string, page: string, slowdown: number, throttle: boolean, detail: boolean, save?: string): Promise<Run> {
 	// Lighthouse's mobile preset: a 412 × 823 screen at 1.75 device pixels per CSS pixel.
 	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 	const tab = await context.newPage();
-	const scripts = new Map<string, number>();
-	tab.on('response', async (response) => {
-		if (response.request().resourceType() !== 'script') return;
-		const body = await response.body().catch(() => undefined);
-		if (body) scripts.set(response.url(), gzipSync(body).length);
+	const scripts = new Set<string>();
+	tab.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
 	});
 	const cdp = await context.newCDPSession(tab);
 	const events: TraceEvent[] = [];
@@ -189,9 +185,6 @@ async function measure(browser: Browser, url: string, page: string, slowdown: nu
 	// load; a page counts as loaded once nothing has been fetched for 2 s.
 	await tab.waitForLoadState('networkidle');
 	await tab.waitForTimeout(2000);
-	const inline = await tab.evaluate(() =>
-		[...document.scripts].filter((s) => !s.src && !/json|template/.test(s.type)).map((s) => s.text),
-	);
 	await cdp.send('Tracing.end');
 	await complete;
 	await context.close();
@@ -202,14 +195,12 @@ async function measure(browser: Browser, url: string, page: string, slowdown: nu
 	return {
 		tasks: longTasks(own, thread.origin, { page, slowdown: throttle ? 0 : slowdown }),
 		busy: own.filter((e) => e.name === 'RunTask' && e.ph === 'X').reduce((sum, e) => sum + (throttle ? e.dur! : (e.tdur ?? e.dur!) * slowdown), 0) / 1000,
-		jsFiles: [...scripts.values()].reduce((a, b) => a + b, 0),
-		jsInline: inline.length ? gzipSync(inline.join('\n')).length : 0,
-		scripts: [...scripts.keys()].map((u) => shortUrl(u, page)),
+		jsAtLoad: splitJs(site, weight, [...scripts]).atLoad,
+		scripts: [...scripts],
 	};
 }
 
 const ms = (value: number) => `${Math.round(value)}`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main() {
 	const args = process.argv.slice(2);
@@ -222,14 +213,16 @@ async function main() {
 	const throttle = args.includes('--throttle');
 	const detail = args.includes('--detail');
 	if (save) mkdirSync(save, { recursive: true });
-	const raw = process.env.BASE_PATH ?? '/';
-	const base = `/${raw.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-	const sites: Site[] = (args.filter((a) => !a.startsWith('--')).length ? args.filter((a) => !a.startsWith('--')) : ['dist']).map((dir) => ({ dir, base }));
+	const { dir, base } = siteFromEnv([]);
+	const dirs = args.filter((a) => !a.startsWith('--'));
+	const sites: Site[] = (dirs.length ? dirs : [dir]).map((dir) => ({ dir, base }));
 	const servers = await Promise.all(sites.map((site) => serve(site, 0)));
 	const browser = await chromium.launch(chromiumLaunchOptions());
 	const slug = (path: string) => path.replace(/^\/+|\/+$/g, '');
 	const wanted = pages(sites[0]!).filter((p) => !p.endsWith('404.html') && (!only || only.map(slug).includes(slug(p.slice(base.length)))));
 	const results = new Map<string, Run[]>();
+	// Each build's weight of each page, read once: the runs only say which of its scripts were fetched.
+	const weights = new Map<string, PageWeight>(sites.flatMap((site) => wanted.map((page) => [`${site.dir}\t${page}`, weighPage(site, page, () => false)] as const)));
 	try {
 		for (let run = 0; run < runs; run++) {
 			for (const page of wanted) {
@@ -237,7 +230,7 @@ async function main() {
 					const url = `http://127.0.0.1:${(servers[s]!.address() as AddressInfo).port}${page}`;
 					const key = `${site.dir}\t${page}`;
 					const file = save && join(save, `${site.dir.replace(/\W+/g, '_')}${page.replace(/\W+/g, '_')}${run + 1}.json`);
-					results.set(key, [...(results.get(key) ?? []), await measure(browser, url, page, slowdown, throttle, detail, file)]);
+					results.set(key, [...(results.get(key) ?? []), await measure(browser, site, weights.get(key)!, url, page, slowdown, throttle, detail, file)]);
 				}
 			}
 		}
@@ -258,7 +251,7 @@ async function main() {
 					`  longest ${ms(median(longest))} ms (${ms(Math.min(...longest))}–${ms(Math.max(...longest))})` +
 					`  blocking ${ms(median(tbt))} ms (${ms(Math.min(...tbt))}–${ms(Math.max(...tbt))})` +
 					`  busy ${ms(median(measured.map((r) => r.busy)))} ms` +
-					`  JS ${kb(median(measured.map((r) => r.jsFiles + r.jsInline)))} (inline ${kb(median(measured.map((r) => r.jsInline)))})`,
+					`  JS ${kb(median(measured.map((r) => r.jsAtLoad)))} (inline ${kb(weights.get(`${site.dir}\t${page}`)!.inlineJs)})`,
 			);
 			// The run with the median blocking time shows what the long tasks were.
 			const typical = measured[tbt.indexOf(median(tbt))] ?? measured.toSorted((a, b) => blockingTime(a.tasks) - blockingTime(b.tasks))[measured.length >> 1]!;
