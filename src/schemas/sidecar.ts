@@ -8,7 +8,7 @@
  * the capture's timestamps. Connections are numbered from 1 in the order their first packet appears
  * in the capture, as groupConnections (src/capture) finds them.
  *
- * This module only depends on zod so it can be read and tested without root.
+ * It needs neither root nor the lab: lessons, tests and the compare command read sidecars through it.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
