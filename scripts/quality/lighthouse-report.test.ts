@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { report, runFigures, spread, type RunFigures } from './lighthouse-report';
+import { median, report, runFigures, spread, type RunFigures } from './lighthouse-report';
 import type { Lhr } from './lighthouse-session';
 
 const lhr = (score: number, tbt: number): Lhr => ({
@@ -62,5 +62,14 @@ describe('lighthouse report', () => {
 		expect(rows).toHaveLength(2);
 		expect(rows[0]!.split(/\s{2,}/)).toEqual(['/en/overview/', '97 (96–98)', '150 (100–200)', '900', '1500']);
 		expect(rows[1]!.split(/\s{2,}/)).toEqual(['/en/overview/', '310', '120', '0', '0', '0', '0', '40', '/en/ 220']);
+	});
+});
+
+describe('median', () => {
+	it('takes the middle value, whatever the order', () => {
+		expect(median([99, 70, 91])).toBe(91);
+		expect(median([50])).toBe(50);
+		expect(median([1, 2, 3, 4])).toBe(2.5);
+		expect(() => median([])).toThrow('median of nothing');
 	});
 });

@@ -11,9 +11,15 @@
  */
 import { pages, siteFromEnv } from './dist.ts';
 import { lighthouseSession, onlyArg, type Lhr } from './lighthouse-session.ts';
-import { median } from './lighthouse.ts';
 
 export const REPORT_RUNS = 5;
+
+export function median(values: number[]): number {
+	if (!values.length) throw new Error('median of nothing');
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /** Lighthouse's main-thread task groups, in the order the report shows them. */
 export const TASK_GROUPS = [

@@ -28,7 +28,7 @@ import { chromium, type Browser } from 'playwright';
 import { chromiumLaunchOptions } from '../../src/diagrams/chromium.ts';
 import { kb, splitJs, weighPage, type PageWeight } from './budgets.ts';
 import { pages, siteFromEnv, type Site } from './dist.ts';
-import { median } from './lighthouse.ts';
+import { median } from './lighthouse-report.ts';
 import { serve } from './serve.ts';
 
 /** A trace event as Chromium writes it (only the fields read here). */
@@ -162,11 +162,18 @@ interface Run {
 	scripts: string[];
 }
 
+/** One load's trace: the main thread's own events, its navigation start, and the scripts fetched. */
+export interface LoadTrace {
+	events: TraceEvent[];
+	origin: number;
+	scripts: string[];
+}
+
 /**
- * Loads `url` (`page` of `site`, whose build-time `weight` prices the scripts it fetches) once at
- * the CPU slowdown, waits until the page has gone quiet, and reads the trace.
+ * Loads `url` once as Lighthouse's mobile preset sees it (optionally with the CPU really slowed
+ * `throttleRate` times), waits until the page has gone quiet, and returns its trace.
  */
-async function measure(browser: Browser, site: Site, weight: PageWeight, url: string, page: string, slowdown: number, throttle: boolean, detail: boolean, save?: string): Promise<Run> {
+export async function traceLoad(browser: Browser, url: string, { throttleRate = 0, detail = false, save = '' } = {}): Promise<LoadTrace> {
 	// Lighthouse's mobile preset: a 412 × 823 screen at 1.75 device pixels per CSS pixel.
 	const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 	const tab = await context.newPage();
@@ -178,7 +185,7 @@ async function measure(browser: Browser, site: Site, weight: PageWeight, url: st
 	const events: TraceEvent[] = [];
 	cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
 	const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-	if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+	if (throttleRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttleRate });
 	await cdp.send('Tracing.start', { categories: detail ? `${CATEGORIES},blink,fonts,disabled-by-default-fonts` : CATEGORIES, transferMode: 'ReportEvents' });
 	await tab.goto(url, { waitUntil: 'load' });
 	// Idle callbacks (the search UI, tables of contents) and widgets near the viewport run after
@@ -191,12 +198,17 @@ async function measure(browser: Browser, site: Site, weight: PageWeight, url: st
 	if (save) writeFileSync(save, JSON.stringify({ traceEvents: events }));
 	const thread = mainThread(events, url);
 	if (!thread) throw new Error(`${url}: no main thread found in the trace`);
-	const own = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
+	return { events: events.filter((e) => e.pid === thread.pid && e.tid === thread.tid), origin: thread.origin, scripts: [...scripts] };
+}
+
+/** One run of `page` of `site` (whose build-time `weight` prices the scripts it fetches). */
+async function measure(browser: Browser, site: Site, weight: PageWeight, url: string, page: string, slowdown: number, throttle: boolean, detail: boolean, save?: string): Promise<Run> {
+	const { events, origin, scripts } = await traceLoad(browser, url, { throttleRate: throttle ? slowdown : 0, detail, save });
 	return {
-		tasks: longTasks(own, thread.origin, { page, slowdown: throttle ? 0 : slowdown }),
-		busy: own.filter((e) => e.name === 'RunTask' && e.ph === 'X').reduce((sum, e) => sum + (throttle ? e.dur! : (e.tdur ?? e.dur!) * slowdown), 0) / 1000,
-		jsAtLoad: splitJs(site, weight, [...scripts]).atLoad,
-		scripts: [...scripts],
+		tasks: longTasks(events, origin, { page, slowdown: throttle ? 0 : slowdown }),
+		busy: events.filter((e) => e.name === 'RunTask' && e.ph === 'X').reduce((sum, e) => sum + (throttle ? e.dur! : (e.tdur ?? e.dur!) * slowdown), 0) / 1000,
+		jsAtLoad: splitJs(site, weight, scripts).atLoad,
+		scripts,
 	};
 }
 
