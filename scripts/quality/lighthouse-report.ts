@@ -131,7 +131,7 @@ async function main() {
 	try {
 		for (const page of pages(site).filter((p) => !only || p.includes(only))) {
 			const figures: RunFigures[] = [];
-			for (let run = 0; run < runs; run++) figures.push(runFigures(await session.measure(page, ['performance'])));
+			for (let run = 0; run < runs; run++) figures.push(runFigures((await session.measure(page, ['performance'])).lhr));
 			runsByPage.push([page, figures]);
 			process.stderr.write(`${page}: performance ${figures.map((f) => f.performance).join(' ')}\n`);
 		}

@@ -1,7 +1,8 @@
 /**
  * Lighthouse 13 (mobile preset) against a built site served by scripts/quality/serve.ts (gzip and
- * dist/_headers, like a static host), one Chromium for every run. Shared by the gate
- * (lighthouse.ts) and the report (lighthouse-report.ts).
+ * dist/_headers, like a static host), one Chromium for every run of a session. Shared by the gate
+ * (lighthouse.ts) and the report (lighthouse-report.ts). Each run also hands back the page's main
+ * thread from the run's own trace, so the gate judges script time without loading the page again.
  * Chromium: CHROME_PATH, else CHROMIUM_PATH, else Playwright's choice (src/diagrams/chromium.ts).
  */
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../src/diagrams/chromium.ts';
 import type { Site } from './dist.ts';
 import { serve } from './serve.ts';
+import { mainThread, type TraceEvent } from './trace.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -25,8 +27,13 @@ export interface Lhr {
 	categories: Partial<Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>>;
 	audits: Partial<Record<string, Audit>>;
 }
+/** One Lighthouse run: its result, and the page's main-thread events from its trace (times from `origin`, µs). */
+export interface Run {
+	lhr: Lhr;
+	thread: { events: TraceEvent[]; origin: number };
+}
 /** One Lighthouse run of a page (a path under the site's base) in the given categories. */
-export type Measure = (page: string, categories: readonly Category[]) => Promise<Lhr>;
+export type Measure = (page: string, categories: readonly Category[]) => Promise<Run>;
 
 /** Screenshots feed the HTML report only, never a score, and cost seconds per run on long pages. */
 const UNSCORED_EXTRAS = { disableFullPageScreenshot: true, skipAudits: ['screenshot-thumbnails', 'final-screenshot'] };
@@ -54,7 +61,13 @@ export async function lighthouseSession(site: Site): Promise<Session> {
 			const lhr = result?.lhr;
 			if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
 			if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-			return lhr as unknown as Lhr;
+			const events = (result.artifacts.Trace?.traceEvents ?? []) as unknown as TraceEvent[];
+			const thread = mainThread(events, url);
+			if (!thread) throw new Error(`${url}: Lighthouse's trace has no main thread that parsed the page`);
+			return {
+				lhr: lhr as unknown as Lhr,
+				thread: { events: events.filter((e) => e.pid === thread.pid && e.tid === thread.tid), origin: thread.origin },
+			};
 		},
 		async close() {
 			chrome.kill();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { belowBar, checkPage, requestsOf, type LoadFigures, type PageResult } from './lighthouse';
 import type { Category, Lhr } from './lighthouse-session';
+import type { TraceEvent } from './trace';
 
 const LIGHT: LoadFigures = { jsAtLoad: 4_000, jsLater: 30_000, requests: 12, domElements: 900 };
 
@@ -17,12 +18,27 @@ function lhr(scores: Partial<Record<Category, number>>, cls: number | null = 0):
 	};
 }
 
+/** A main-thread event of a run's trace: times in ms, CPU time as long as wall time. */
+const x = (name: string, ts: number, ms: number, url?: string): TraceEvent => ({
+	name,
+	cat: 'devtools.timeline',
+	ph: 'X',
+	ts: ts * 1000,
+	dur: ms * 1000,
+	tdur: ms * 1000,
+	pid: 1,
+	tid: 1,
+	...(url ? { args: { data: { url } } } : {}),
+});
+/** A quiet load: one short task. */
+const QUIET = [x('RunTask', 10, 5)];
+
 /** A fake `measure` that answers one run, recording what it was asked. */
-function scripted(run: Lhr) {
+function scripted(run: Lhr, events = QUIET) {
 	const asked: (readonly Category[])[] = [];
 	const measure = async (_page: string, categories: readonly Category[]) => {
 		asked.push(categories);
-		return run;
+		return { lhr: run, thread: { events, origin: 0 } };
 	};
 	return { measure, asked };
 }
@@ -35,6 +51,7 @@ const result = (over: Partial<PageResult>): PageResult => ({
 	performance: 97,
 	cls: 0,
 	load: LIGHT,
+	script: { heaviest: undefined, over: [] },
 	failing: [],
 	...over,
 });
@@ -56,6 +73,20 @@ describe('checkPage', () => {
 	it('fails a page that shifts', async () => {
 		const { measure } = scripted(full(99, 0.02));
 		expect(belowBar(await checkPage('/x/', measure, () => LIGHT))).toEqual(['CLS 0.0200 > 0']);
+	});
+
+	it('fails a page whose script keeps one task busy past the bar, naming the file, and passes a long layout', async () => {
+		const busy = [x('RunTask', 100, 310), x('EvaluateScript', 101, 300, 'http://127.0.0.1:9/_astro/heavy.js')];
+		expect(belowBar(await checkPage('/x/', scripted(full(99), busy).measure, () => LIGHT))).toEqual([
+			'300 ms of script in a task of 310 ms at 100 ms (script /_astro/heavy.js 300, other 10): over 60 ms of script CPU time in one task',
+		]);
+		const layout = [x('RunTask', 100, 200), x('Layout', 101, 190)];
+		expect(belowBar(await checkPage('/x/', scripted(full(99), layout).measure, () => LIGHT))).toEqual([]);
+	});
+
+	it('treats a trace without CPU times as an error, not as a quiet page', async () => {
+		const { tdur: _, ...wallOnly } = x('RunTask', 10, 80);
+		await expect(checkPage('/x/', scripted(full(99), [wallOnly]).measure, () => LIGHT)).rejects.toThrow('/x/: the trace has no CPU time (tdur) for its tasks');
 	});
 
 	it('treats a missing CLS audit as an error, not as no shift', async () => {
