@@ -16,12 +16,12 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CaptureError, groupConnections, readCapture, type Connection } from '../src/capture/index.ts';
 import {
+	acceptQueue,
 	baseToleranceMs,
 	compareConnection,
 	configFromSysctls,
 	DEFAULT_HZ,
 	describeRun,
-	acceptQueue,
 	inferKeepAlive,
 	observedSegments,
 	queueFullFor,
@@ -188,7 +188,7 @@ function groupDrops(sidecar: Sidecar, group: Group, segments: readonly CapturedS
 	});
 }
 
-const endpointText = (e: Connection['client']) => `${e.address}:${e.port}`;
+const ep = (e: Connection['client']) => `${e.address}:${e.port}`;
 
 /**
  * The server's accept queue, from the sidecar: listen(2)'s backlog as the kernel took it (capped by
@@ -198,19 +198,19 @@ const endpointText = (e: Connection['client']) => `${e.address}:${e.port}`;
 function listenerQueue(sidecar: Sidecar, known: Known, group: Group, origin: Parameters<typeof observedSegments>[1]) {
 	const listen = sidecar.actions.find((a) => a.call === 'listen');
 	if (!listen) return null;
-	const somaxconn = Number(sidecar.sysctls.server['core.somaxconn'] ?? Infinity);
-	const backlog = Math.min(listen.backlog ?? NODE_BACKLOG, somaxconn);
-	const server = endpointText(group.connections[0]!.server);
+	const somaxconn = Number(sidecar.sysctls.server['core.somaxconn']);
+	const backlog = Math.min(listen.backlog ?? NODE_BACKLOG, Number.isInteger(somaxconn) ? somaxconn : Infinity);
+	const server = ep(group.connections[0]!.server);
 	const listener: ListenerConnection[] = known.connections.flatMap((c, i) => {
 		const number = i + 1;
-		if (endpointText(c.server) !== server) return [];
+		if (ep(c.server) !== server) return [];
 		const accepted = sidecar.events.find((e) => e.side === 'server' && e.event === 'accept' && e.connection === number);
 		const drops = sidecar.drops.filter((d) => d.connection === number);
 		return [{ number, segments: observedSegments(c, origin), drops, acceptedAt: accepted ? accepted.t * 1000 : null }];
 	});
 	const queue = acceptQueue(listener, backlog);
 	const full = queueFullFor(queue, group.numbers, backlog);
-	// Shown only where it matters: when the others filled it at some moment.
+	// Given to the model, and shown, only where the others filled it at some moment.
 	return { backlog, queue: queue.filter((q) => !group.numbers.includes(q.number)), full, everFull: queue.some((q) => full(q.from)) };
 }
 
@@ -250,7 +250,6 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 		...(config && { config }),
 	});
 
-	const ep = endpointText;
 	const which = group.numbers.length > 1 ? `connections ${group.numbers.join(' and ')}, one 4-tuple opened ${group.numbers.length} times` : `connection ${group.numbers[0]}`;
 	io.out(`${basename(args.file)}, ${which}: ${ep(connection.client)} → ${ep(connection.server)}${connection.openedBySyn ? '' : ' (the capture starts mid-connection: its client is a guess)'}`);
 	if (sidecar) io.out(`  recorded by the kernel lab: ${sidecar.scenario} — ${sidecar.title} (${from})`);
