@@ -16,6 +16,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CaptureError, groupConnections, readCapture, type Connection } from '../src/capture/index.ts';
 import {
+	acceptQueue,
 	baseToleranceMs,
 	compareConnection,
 	configFromSysctls,
@@ -23,15 +24,17 @@ import {
 	describeRun,
 	inferKeepAlive,
 	observedSegments,
+	queueFullFor,
 	ssState,
 	type CapturedCall,
 	type CapturedSegment,
 	type Comparison,
+	type ListenerConnection,
 	type Row,
 	type StateReading,
 } from '../src/compare/index.ts';
-import { MORE_SCENARIO_NAMES, PROFILE_NAMES, scenario, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
-import { readSidecar, type Sidecar } from '../src/schemas/sidecar.ts';
+import { MORE_SCENARIO_NAMES, PROFILE_NAMES, PROFILES, scenario, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
+import { NODE_BACKLOG, readSidecar, type Sidecar } from '../src/schemas/sidecar.ts';
 
 /** The model scenarios whose losses --scenario may name. */
 const MODEL_SCENARIOS: readonly string[] = [...SCENARIO_NAMES, ...MORE_SCENARIO_NAMES];
@@ -148,6 +151,8 @@ const callText = (k: CapturedCall) => `${k.side} ${k.call}${k.bytes ? ` ${k.byte
 interface Known {
 	sidecar: Sidecar | null;
 	sidecarFile: string | null;
+	/** Every connection in the capture, numbered from 1. */
+	connections: readonly Connection[];
 }
 
 /** Connections on one 4-tuple, one after another (a client reconnecting from its port): one model run. */
@@ -183,6 +188,32 @@ function groupDrops(sidecar: Sidecar, group: Group, segments: readonly CapturedS
 	});
 }
 
+const ep = (e: Connection['client']) => `${e.address}:${e.port}`;
+
+/**
+ * The server's accept queue, from the sidecar: listen(2)'s backlog as the kernel took it (capped by
+ * net.core.somaxconn: net/socket.c __sys_listen_socket), and the connections to the same listener
+ * that completed before and waited, until the application accepted them ('accept' events).
+ */
+function listenerQueue(sidecar: Sidecar, known: Known, group: Group, origin: Parameters<typeof observedSegments>[1]) {
+	const listen = sidecar.actions.find((a) => a.call === 'listen');
+	if (!listen) return null;
+	const somaxconn = Number(sidecar.sysctls.server['core.somaxconn']);
+	const backlog = Math.min(listen.backlog ?? NODE_BACKLOG, Number.isInteger(somaxconn) ? somaxconn : Infinity);
+	const server = ep(group.connections[0]!.server);
+	const listener: ListenerConnection[] = known.connections.flatMap((c, i) => {
+		const number = i + 1;
+		if (ep(c.server) !== server) return [];
+		const accepted = sidecar.events.find((e) => e.side === 'server' && e.event === 'accept' && e.connection === number);
+		const drops = sidecar.drops.filter((d) => d.connection === number);
+		return [{ number, segments: observedSegments(c, origin), drops, acceptedAt: accepted ? accepted.t * 1000 : null }];
+	});
+	const queue = acceptQueue(listener, backlog);
+	const full = queueFullFor(queue, group.numbers, backlog);
+	// Given to the model, and shown, only where the others filled it at some moment.
+	return { backlog, queue: queue.filter((q) => !group.numbers.includes(q.number)), full, everFull: queue.some((q) => full(q.from)) };
+}
+
 function compareOne(args: Args, known: Known, group: Group, origin: Parameters<typeof observedSegments>[1], io: Output): boolean {
 	const { sidecar } = known;
 	const parts = group.connections.map((c) => observedSegments(c, origin));
@@ -208,8 +239,10 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 			const [local, peer] = snap.ns === 'client' ? [connection.client, connection.server] : [connection.server, connection.client];
 			return { t: snap.t * 1000, end: snap.end * 1000, side: snap.ns, state: ssState(snap.output, local, peer), label: snap.label };
 		});
+	const queue = sidecar && listenerQueue(sidecar, known, group, origin);
 	const c = compareConnection(segments, {
 		readings,
+		...(queue?.everFull && { acceptQueueFull: queue.full }),
 		profile: args.profile,
 		hz,
 		...(args.scenario ? { scenarioDrops: scenario(args.scenario).network?.script ?? [] } : drops && { drops }),
@@ -217,7 +250,6 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 		...(config && { config }),
 	});
 
-	const ep = (e: Connection['client']) => `${e.address}:${e.port}`;
 	const which = group.numbers.length > 1 ? `connections ${group.numbers.join(' and ')}, one 4-tuple opened ${group.numbers.length} times` : `connection ${group.numbers[0]}`;
 	io.out(`${basename(args.file)}, ${which}: ${ep(connection.client)} → ${ep(connection.server)}${connection.openedBySyn ? '' : ' (the capture starts mid-connection: its client is a guess)'}`);
 	if (sidecar) io.out(`  recorded by the kernel lab: ${sidecar.scenario} — ${sidecar.title} (${from})`);
@@ -226,6 +258,11 @@ function compareOne(args: Args, known: Known, group: Group, origin: Parameters<t
 	const source = { given: `from ${from}`, scenario: `from the model scenario ${args.scenario}`, inferred: 'read off the capture' };
 	const losses = c.drops.map((d, i) => `${dropText(d)} (${source[c.dropsFrom[i]!]})`);
 	io.out(`  losses: ${losses.length ? losses.join(', ') : 'none'}`);
+	if (queue?.everFull) {
+		const waiting = queue.queue.map((q) => `connection ${q.number} from ${ms(q.from)} ms${q.to === null ? '' : ` to ${ms(q.to)} ms`}`);
+		const unused = PROFILES[args.profile].config.acceptQueue ? '' : `; the ${args.profile} profile has no accept queue`;
+		io.out(`  accept queue: backlog ${queue.backlog} (${from}), full while more than ${queue.backlog} wait: ${waiting.join(', ')}${queue.queue.every((q) => q.to === null) ? ' (never accepted)' : ''}${unused}`);
+	}
 	io.out(`  calls: ${c.calls.map(callText).join('; ')} (${c.callsFrom === 'given' ? `from ${from}, timed by the capture` : 'read off the capture'})`);
 	const base = baseToleranceMs(c.toCapture);
 	io.out(
@@ -306,7 +343,7 @@ export function main(argv: string[], io: Output): number {
 			io.out(`${basename(args.file)}, connection ${group.numbers.join(' and ')}: not compared — its SYN was crafted, with no client TCP behind it (${basename(sidecarFile!)})`);
 			continue;
 		}
-		agree = compareOne(args, { sidecar, sidecarFile }, group, capture.packets[0]!.timestamp, io) && agree;
+		agree = compareOne(args, { sidecar, sidecarFile, connections }, group, capture.packets[0]!.timestamp, io) && agree;
 	}
 	return agree ? 0 : 1;
 }

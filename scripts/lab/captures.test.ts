@@ -52,6 +52,9 @@ describe.each(recorded.map((s) => [s.name, s] as const))('%s', (name, scenario) 
 		const sidecar = readSidecar(json);
 		expect(sidecar).toMatchObject({ scenario: name, title: scenario.title, topology: scenario.topology, capture: { file: `${name}.pcap` } });
 		expect(sidecar.drops).toEqual(dropSelectors(captured().segments, scenario.drops));
+		// The backlog npm run compare models the accept queue with: the scenario's own.
+		const listen = scenario.steps.flatMap((s) => (s.do === 'listen' ? [s] : []));
+		expect(sidecar.actions.filter((a) => a.call === 'listen').map((a) => a.backlog)).toEqual(listen.map((s) => s.backlog));
 		for (const side of ['client', 'server'] as const) {
 			for (const [key, value] of Object.entries(scenario.sysctls[side])) expect(sidecar.sysctls[side][key], `${side} ${key}`).toBe(String(value));
 		}

@@ -404,7 +404,7 @@ async function play(scenario: Scenario, network: Network, peers: Record<Side, Pe
 				const { backlog, allowHalfOpen } = step;
 				const t = await peers.server.call({ cmd: 'listen', host: addresses.server, port: scenario.port, allowHalfOpen, ...(backlog && { backlog }) });
 				const options = [`port: ${scenario.port}`, ...(backlog ? [`backlog: ${backlog}`] : [])].join(', ');
-				timeline.actions.push({ t, side: 'server', call: 'listen', node: `server.listen({ ${options} })` });
+				timeline.actions.push({ t, side: 'server', call: 'listen', ...(backlog && { backlog }), node: `server.listen({ ${options} })` });
 				const answer = await peers.server.until(() => peers.server.events.find((e) => e.event === 'listening' || e.event === 'error'), 5_000, 'listen');
 				if (answer.event === 'error') throw new Error(`the server could not listen on port ${scenario.port}: ${answer.code}`);
 				return;

@@ -38,6 +38,8 @@ export interface CompareOptions {
 	hz?: number;
 	/** The kernel's own reports of the states (ss), checked against the model's. */
 	readings?: StateReading[];
+	/** Whether the server's listener had its accept queue full at a moment on the capture's clock (queue.ts). */
+	acceptQueueFull?: (t: number) => boolean;
 }
 
 /** A segment the model sent, where the capture would have seen it. */
@@ -245,10 +247,12 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 		return (now) => list.findLast((x) => x.at <= now + 1e-6)?.isn ?? list[0]!.isn;
 	};
 	const side = (s: Side) => ({ ...PROFILE_CONFIGS[opts.profile], ...opts.config?.[s], ...(keepAlive(s) && { keepAlive: true }), isn: isnOf(s) });
+	// A segment the server receives at `now` passed the capture point that long before it, on the capture's clock.
+	const full = opts.acceptQueueFull;
 	const end = Math.max(captured.at(-1)?.t ?? 0, ...(opts.readings ?? []).map((r) => r.end)) - shift;
 	const trace = simulate({
 		client: side('client'),
-		server: side('server'),
+		server: { ...side('server'), ...(full && { acceptQueueFull: (now: number) => full(now + shift - toCapture.server) }) },
 		network: { delayMs: { c2s: delay, s2c: delay }, script: plan.drops },
 		actions: toModelCalls(plan.calls, shift) as UserAction[],
 		// Long enough to see what the model sends just after the capture ends, short of TIME-WAIT's expiry.
@@ -328,7 +332,8 @@ export function compareConnection(captured: readonly CapturedSegment[], opts: Co
 	const seen = inferCalls(captured, toCapture);
 	const calls = opts.calls ? alignCalls(opts.calls, seen) : seen;
 	// A named scenario's losses are the whole story; losses the caller knows (those the lab made) may
-	// leave some the kernel made itself (a SYN or an ACK a full queue ignored), read off the capture.
+	// leave some the kernel made itself (a SYN or an ACK a full queue ignored, when no accept queue is
+	// given), read off the capture.
 	const known: NetworkAction[] = opts.scenarioDrops ?? (opts.drops ?? []).map((d) => ({ do: 'drop' as const, ...d }));
 	const { drops, result } = opts.scenarioDrops
 		? { drops: known, result: run(captured, opts, { drops: known, calls }, toCapture) }

@@ -2,9 +2,9 @@
 import type { Trace } from '../tcp/index.ts';
 
 /**
- * What the run shows, the most telling first: a refused or simultaneous open, an abort, keep-alive
- * probes, a simultaneous close, a reopened TIME-WAIT, then the first segment lost, then how the
- * connection closed. The name of a model scenario (src/tcp SCENARIO_NAMES, MORE_SCENARIO_NAMES)
+ * What the run shows, the most telling first: a refused or simultaneous open, an abort, a full
+ * accept queue, keep-alive probes, a simultaneous close, a reopened TIME-WAIT, then the first
+ * segment lost, then how the connection closed. The name of a model scenario (src/tcp SCENARIO_NAMES, MORE_SCENARIO_NAMES)
  * where one tells that story, else one in the same style ('keepalive', 'vanished-peer').
  */
 export function describeRun(trace: Trace): string {
@@ -13,6 +13,10 @@ export function describeRun(trace: Trace): string {
 	if (sends.some((e) => e.reason === 'rst-no-connection' && e.side === 'server' && e.seg.flags.ack) && !reached('ESTABLISHED')) return 'refused';
 	if (sends.some((e) => e.side === 'server' && e.seg.flags.syn && !e.seg.flags.ack)) return 'simultaneous-open';
 	if (sends.some((e) => e.reason === 'rst-abort')) return 'abort';
+	// A listener that resets a handshake's ACK, or lets a SYN pass unanswered, has its accept queue full.
+	if (sends.some((e) => e.reason === 'rst-overflow')) return 'accept-overflow-abort';
+	const ignoredSyn = (e: Trace['events'][number]) => e.kind === 'deliver' && e.seg.flags.syn && !e.seg.flags.ack && e.before[e.side] === 'LISTEN' && e.states[e.side] === 'LISTEN';
+	if (trace.events.some(ignoredSyn)) return 'accept-overflow';
 	if (sends.some((e) => e.reason === 'rst-keepalive')) return 'keepalive-unanswered';
 	if (sends.some((e) => e.reason === 'keepalive')) return 'keepalive';
 	if (reached('CLOSING')) return 'simultaneous-close';

@@ -13,8 +13,10 @@ describe('configFromSysctls', () => {
 				'ipv4.tcp_keepalive_intvl': '1',
 				'ipv4.tcp_early_retrans': '0',
 				'ipv4.tcp_timestamps': '1',
+				'ipv4.tcp_abort_on_overflow': '1',
 			}),
-		).toEqual({ synRetries: 3, synLinearTimeouts: 0, dataRetries: 5, rtoMinMs: 200, keepAliveMs: 2000, keepAliveIntervalMs: 1000, tailLossProbe: false, timestamps: true });
+		).toEqual({ synRetries: 3, synLinearTimeouts: 0, dataRetries: 5, rtoMinMs: 200, keepAliveMs: 2000, keepAliveIntervalMs: 1000, tailLossProbe: false, timestamps: true, abortOnOverflow: true });
+		expect(configFromSysctls({ 'ipv4.tcp_abort_on_overflow': '0' })).toEqual({ abortOnOverflow: false });
 	});
 
 	it('leaves out what it does not know or cannot read', () => {

@@ -16,6 +16,7 @@ const READ: Partial<Record<SwitchId, (text: string) => number | boolean | null>>
 	tailLossProbe: (t) => (int(t) === null ? null : int(t) === 3 || int(t) === 4),
 	timestamps: (t) => (int(t) === null ? null : int(t) !== 0),
 	ackRateLimitMs: int,
+	abortOnOverflow: (t) => (int(t) === null ? null : int(t) !== 0),
 	keepAliveMs: (t) => (int(t) === null ? null : int(t)! * 1000),
 	keepAliveIntervalMs: (t) => (int(t) === null ? null : int(t)! * 1000),
 	keepAliveProbes: int,

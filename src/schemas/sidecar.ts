@@ -41,6 +41,9 @@ const dropSchema = z.strictObject({
 	index: z.number().int().nonnegative(),
 });
 
+/** listen(2)'s backlog when a Node server.listen() gives none (lib/net.js). */
+export const NODE_BACKLOG = 511;
+
 /** A user call the application made, in the model's terms (UserCall, src/tcp/trace.ts). */
 const actionSchema = z.strictObject({
 	t: seconds,
@@ -52,6 +55,8 @@ const actionSchema = z.strictObject({
 	call: z.enum(['listen', 'open', 'send', 'close', 'abort']),
 	/** For `send`. */
 	bytes: z.number().int().positive().optional(),
+	/** For `listen`: listen(2)'s backlog, when the application gave one (else Node's, NODE_BACKLOG). */
+	backlog: z.number().int().positive().optional(),
 	/** What the application called in Node, e.g. "socket.end()". */
 	node: z.string().min(1),
 });

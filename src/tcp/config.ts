@@ -48,6 +48,13 @@ export interface TcpConfig {
 	abortRstAck: boolean;
 	/** A SYN-RECEIVED entered from LISTEN that gives up returns to LISTEN instead of CLOSED. */
 	synReceivedTimeoutToListen: boolean;
+	/**
+	 * The listener holds completed connections until the application accepts them: while its accept
+	 * queue is full (EndpointConfig.acceptQueueFull) it drops new SYNs and does not complete a handshake.
+	 */
+	acceptQueue: boolean;
+	/** With the accept queue full, the handshake's last ACK is answered with a RST instead of dropped. */
+	abortOnOverflow: boolean;
 	/** SO_KEEPALIVE: probe an idle connection (off by default, RFC 9293 §3.8.4). */
 	keepAlive: boolean;
 	/** Idle time before the first keep-alive probe, then the time between probes and how many go unanswered. */
@@ -83,6 +90,8 @@ export const RFC9293_CONFIG: Readonly<TcpConfig> = {
 	timeWaitNewSyn: false,
 	abortRstAck: false,
 	synReceivedTimeoutToListen: false,
+	acceptQueue: false,
+	abortOnOverflow: false,
 	keepAlive: false,
 	keepAliveMs: 7_200_000,
 	keepAliveIntervalMs: 75_000,
@@ -112,6 +121,8 @@ export const LINUX_CONFIG: Readonly<TcpConfig> = {
 	timeWaitNewSyn: true,
 	abortRstAck: true,
 	synReceivedTimeoutToListen: true,
+	acceptQueue: true,
+	abortOnOverflow: false,
 	keepAlive: false,
 	keepAliveMs: 7_200_000,
 	keepAliveIntervalMs: 75_000,

@@ -31,6 +31,8 @@ export type SendReason =
 	| 'rst-abort'
 	/** Keep-alive probes went unanswered: Linux resets the connection as it gives up (tcp_keepalive_timer). */
 	| 'rst-keepalive'
+	/** The handshake's last ACK met a full accept queue, and tcp_abort_on_overflow is set (Linux). */
+	| 'rst-overflow'
 	| 'injected';
 
 export type Effect =
@@ -39,8 +41,16 @@ export type Effect =
 	/** `ms: null` stops the timer; a number (re)starts it. */
 	| { type: 'timer'; timer: TimerName; ms: number | null };
 
+/**
+ * Whether a listener's accept queue is full at a moment (ms): connections the model does not run
+ * fill it while the application does not accept them.
+ */
+export type AcceptQueueSource = (nowMs: number) => boolean;
+
 export interface EndpointConfig extends Partial<TcpConfig> {
 	isn: number | IsnSource;
+	/** Read only where the profile has an accept queue (`acceptQueue`); unset, it is never full. */
+	acceptQueueFull?: AcceptQueueSource;
 }
 
 /** A segment sent and not yet acknowledged: for RTT samples, tail loss probes and Karn's rule. */
@@ -100,9 +110,11 @@ export function createEndpoint(
 	out: (effect: Effect) => void,
 	now: () => number = () => 0,
 ): Endpoint {
-	const { isn, ...timing } = config;
+	const { isn, acceptQueueFull, ...timing } = config;
 	const isnOf = typeof isn === 'function' ? isn : fixedIsn(isn);
 	const cfg = resolveConfig(timing);
+	// Linux's sk_acceptq_is_full, asked by tcp_conn_request of a SYN and by tcp_v4_syn_recv_sock of the handshake's ACK.
+	const queueFull = () => passive && cfg.acceptQueue && !!acceptQueueFull?.(now());
 	let state: TcpState = 'CLOSED';
 	let iss = 0;
 	let irs = 0;
@@ -294,7 +306,7 @@ export function createEndpoint(
 		const f = seg.flags;
 		if (f.rst) return;
 		if (f.ack) return tx('RST', seg.ack, 'rst-listen');
-		if (!f.syn) return;
+		if (!f.syn || queueFull()) return;
 		acceptSyn(seg, checkIsn(isnOf(now())));
 	};
 
@@ -428,6 +440,13 @@ export function createEndpoint(
 		const ack = ackAcceptability({ sndUna, sndNxt, segAck: seg.ack });
 		if (state === 'SYN-RECEIVED') {
 			if (ack !== 'acceptable') return tx('RST', seg.ack, 'rst-bad-ack');
+			// No room to complete the connection: Linux drops the ACK and keeps resending its SYN,ACK, or
+			// resets it and forgets the request, the listener listening on (tcp_check_req, listen_overflow).
+			if (queueFull()) {
+				if (!cfg.abortOnOverflow) return;
+				tx('RST', seg.ack, 'rst-overflow');
+				return go('LISTEN', 'rcv-ack-of-syn');
+			}
 			ackNew(seg.ack);
 			go('ESTABLISHED', 'rcv-ack-of-syn');
 		} else if (ack === 'unsent') {

@@ -15,7 +15,8 @@
  * Profiles:  ProfileName 'rfc9293' | 'linux', PROFILES[name] = { id, config, switches: { id, value, unit, source }[] },
  *            SWITCH_IDS, sourceUrl(source); each switch, its source and the lab capture that shows it: PROFILES.md
  * ISNs:      fixedIsn(n), seededIsn(seed): IsnSource = (nowMs) => number
- * Endpoint:  createEndpoint(config, out, now?) → { state, tcb(), listen, open, send, close, abort, keepAlive, receive, fire }
+ * Endpoint:  createEndpoint(config, out, now?) → { state, tcb(), listen, open, send, close, abort, keepAlive, receive, fire };
+ *            config = { isn, acceptQueueFull?: (nowMs) => boolean, ...TcpConfig switches }
  * Simulate:  simulate({ client, server, network?: { delayMs?, script?: NetworkAction[] }, actions, untilMs? }) → Trace
  *            Trace { events: TraceEvent[]; isn; final }, traceSteps(trace) → Step[], relativeNumbers(trace, from, seg)
  * Driver:    createDriver({ isn?, peerIsn? }) → { state, path, probe(event), apply(event), reset() }: one endpoint

@@ -344,3 +344,81 @@ describe('keep-alive: keepAliveMs, keepAliveIntervalMs, keepAliveProbes', () => 
 		expect(sends(t, 200)).toEqual(['7200100 client ACK keepalive', '7200150 server ACK dup-ack']);
 	});
 });
+
+describe('a full accept queue: acceptQueue, abortOnOverflow', () => {
+	// The client's handshake ACK is lost (as in the lab's accept-overflow); other connections fill the
+	// listener's accept queue at 500 ms, before the server's SYN,ACK comes again at 1050 ms.
+	const fullFrom = (at: number) => (now: number) => now >= at;
+
+	it('is a switch of each profile: Linux has an accept queue and the sysctl’s default 0; RFC 9293 has neither', () => {
+		const sw = (name: ProfileName, id: string) => PROFILES[name].switches.find((s) => s.id === id);
+		expect(sw('linux', 'abortOnOverflow')).toEqual({
+			id: 'abortOnOverflow',
+			value: false,
+			unit: null,
+			source: { linux: 'net/ipv4/tcp_minisocks.c', fn: 'tcp_check_req', sysctl: 'net.ipv4.tcp_abort_on_overflow' },
+		});
+		expect(sw('linux', 'acceptQueue')).toMatchObject({ value: true, source: { linux: 'net/ipv4/tcp_ipv4.c', fn: 'tcp_v4_syn_recv_sock' } });
+		expect(sw('rfc9293', 'acceptQueue')).toMatchObject({ value: false, source: { rfc: 9293, section: '3.10.7.4' } });
+	});
+	const overflow = (profile: ProfileName, server: Partial<EndpointConfig> = {}) =>
+		sim(profile, { actions: OPEN, script: [{ do: 'drop', dir: 'c2s', index: 1 }], server: { acceptQueueFull: fullFrom(500), ...server }, untilMs: 70_000 });
+
+	it('Linux, tcp_abort_on_overflow 0: the ACK is dropped, the request stays SYN-RECEIVED and its SYN,ACK is resent until it gives up (tcp_check_req, listen_overflow)', () => {
+		const t = overflow('linux');
+		expect(sends(t, 1000).filter((s) => s.includes('server'))).toEqual(
+			[1050, 3050, 7050, 15_050, 31_050].map((at) => `${at} server SYN, ACK retransmit`),
+		);
+		expect(moves(t, 'server')).toEqual(['0 LISTEN passive-open', '50 SYN-RECEIVED rcv-syn', '63050 LISTEN timeout-retries']);
+		// The client never learns: it is ESTABLISHED throughout.
+		expect(t.final.client).toBe('ESTABLISHED');
+	});
+
+	it('Linux, tcp_abort_on_overflow 1: the ACK is answered with a RST carrying its acknowledgment number; the request is gone and the client reset', () => {
+		const t = overflow('linux', { abortOnOverflow: true });
+		expect(sends(t, 1000)).toEqual(['1050 server SYN, ACK retransmit', '1100 client ACK challenge-ack', '1150 server RST rst-overflow']);
+		expect(t.events.find((e) => e.kind === 'send' && e.reason === 'rst-overflow')).toMatchObject({ seg: { seq: 301, ack: 0 } });
+		expect(moves(t, 'server').at(-1)).toBe('1150 LISTEN rcv-ack-of-syn');
+		expect(moves(t, 'client').at(-1)).toBe('1200 CLOSED rcv-rst');
+	});
+
+	it('RFC 9293 has no accept queue: the ACK completes the handshake (§3.10.7.4), whatever the switch says', () => {
+		for (const abortOnOverflow of [false, true]) {
+			const t = overflow('rfc9293', { abortOnOverflow });
+			expect(moves(t, 'server').at(-1)).toBe('1150 ESTABLISHED rcv-ack-of-syn');
+			expect(sends(t).some((s) => s.includes('rst'))).toBe(false);
+		}
+	});
+
+	it('Linux drops a SYN that meets a full accept queue, unanswered (tcp_conn_request); RFC 9293 answers it', () => {
+		const syns = (profile: ProfileName) => sim(profile, { actions: OPEN, server: { acceptQueueFull: fullFrom(0) }, untilMs: 3500 });
+		const linux = syns('linux');
+		expect(sends(linux)).toEqual(['0 client SYN syn', '1000 client SYN retransmit', '2000 client SYN retransmit', '3000 client SYN retransmit']);
+		expect(moves(linux, 'server')).toEqual(['0 LISTEN passive-open']);
+		expect(moves(syns('rfc9293'), 'server').at(-1)).toBe('150 ESTABLISHED rcv-ack-of-syn');
+	});
+
+	it('for any moment the queue fills and any losses: Linux completes no handshake once it is full, and resets only then; RFC 9293 runs as if it had no queue', () => {
+		fc.assert(
+			fc.property(
+				fc.nat({ max: 4000 }),
+				fc.boolean(),
+				fc.array(fc.record({ do: fc.constant('drop' as const), dir: fc.constantFrom('c2s' as const, 's2c' as const), index: fc.nat({ max: 4 }) }), { maxLength: 3 }),
+				(at, abortOnOverflow, script) => {
+					const run = (profile: ProfileName, full?: (now: number) => boolean) =>
+						sim(profile, { actions: OPEN, script, server: { abortOnOverflow, ...(full && { acceptQueueFull: full }) }, untilMs: 20_000 });
+					const linux = run('linux', fullFrom(at));
+					for (const e of linux.events) {
+						if (e.kind === 'state' && e.side === 'server' && e.to === 'ESTABLISHED') expect(e.t).toBeLessThan(at);
+						if (e.kind === 'send' && e.reason === 'rst-overflow') {
+							expect(abortOnOverflow).toBe(true);
+							expect(e.t).toBeGreaterThanOrEqual(at);
+						}
+					}
+					expect(run('rfc9293', fullFrom(at))).toEqual(run('rfc9293'));
+				},
+			),
+			{ numRuns: 100 },
+		);
+	});
+});

@@ -103,10 +103,13 @@ export const OTHER_TRANSITIONS = rows([
 
 /**
  * Moves only the Linux profile makes: a SYN-RECEIVED entered from LISTEN that runs out of SYN,ACK
- * retransmissions drops back to LISTEN (inet_connection_sock.c reqsk_timer_handler), and a TIME-WAIT
- * that has a listener reopens on a new SYN (tcp_minisocks.c tcp_timewait_state_process).
+ * retransmissions drops back to LISTEN (inet_connection_sock.c reqsk_timer_handler), as does one
+ * whose handshake ACK meets a full accept queue with tcp_abort_on_overflow set, resetting it
+ * (tcp_minisocks.c tcp_check_req); and a TIME-WAIT that has a listener reopens on a new SYN
+ * (tcp_minisocks.c tcp_timewait_state_process).
  */
 export const LINUX_TRANSITIONS = rows([
 	['SYN-RECEIVED', 'timeout-retries', 'LISTEN', undefined, 'passive'],
+	['SYN-RECEIVED', 'rcv-ack-of-syn', 'LISTEN', 'RST', 'passive'],
 	['TIME-WAIT', 'rcv-syn', 'SYN-RECEIVED', 'SYN, ACK'],
 ]);

@@ -153,6 +153,7 @@ const en = {
 					'rst-bad-ack': 'a RST for an ACK of nothing sent',
 					'rst-abort': 'a RST: the application aborted',
 					'rst-keepalive': 'a RST: keep-alive probes went unanswered',
+					'rst-overflow': 'a RST: the accept queue was full (tcp_abort_on_overflow)',
 					injected: 'a segment from outside the model',
 				},
 				switches: {

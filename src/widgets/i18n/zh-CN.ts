@@ -149,6 +149,7 @@ const zhCN: WidgetStrings = {
 					'rst-bad-ack': 'RST：ACK 确认了从未发送的内容',
 					'rst-abort': 'RST：应用程序中止了连接',
 					'rst-keepalive': 'RST：保活探测无人应答',
+					'rst-overflow': 'RST：全连接队列已满（tcp_abort_on_overflow）',
 					injected: '来自模型之外的报文段',
 				},
 				switches: {
