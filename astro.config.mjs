@@ -52,7 +52,7 @@ export default defineConfig({
 			lastUpdated: true,
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
-			customCss: ['./src/styles/content.css', './src/styles/diagrams.css'],
+			customCss: ['./src/styles/page-frame.css', './src/styles/content.css', './src/styles/diagrams.css'],
 			expressiveCode: { plugins: [expressiveCodeScrollRegions()] },
 			head: socialMeta({ site, base }),
 			routeMiddleware: './src/quality/route-head.ts',

@@ -115,6 +115,18 @@ test('printed, every diagram is drawn, not only those near the screen', async ({
 	expect(await drawn()).not.toContain(false);
 });
 
+test('on a wide screen the table of contents sits at the right edge even before the lesson beside it has arrived', async ({ page }) => {
+	// A browser draws frames while a long page is still arriving; the sidebar, first in the HTML,
+	// must not take the lesson's place in them and then jump (a layout shift of 0.41 at this size).
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('en/why-three/');
+	const sidebarLeft = () => page.locator('.right-sidebar').evaluate((el) => Math.round(el.getBoundingClientRect().left));
+	// Starlight's widths at 1280 px: sidebar 300 px (18.75rem), right sidebar 300 px at the right edge.
+	expect(await sidebarLeft()).toBe(980);
+	await page.locator('.main-pane').evaluate((lesson) => lesson.remove());
+	expect(await sidebarLeft()).toBe(980);
+});
+
 const searches = [
 	{ path: 'overview/', term: '三次握手', expected: /\/handshake\// },
 	{ path: 'overview/', term: '四次挥手', expected: /\/teardown\// },
