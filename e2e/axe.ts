@@ -16,7 +16,8 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
  * shared). The rules and what they see are the same.
  */
 export async function axeViolations(page: Page, { include = [] }: { include?: string[] } = {}): Promise<string[]> {
-	let builder = new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] });
+	// options() replaces every option set before it, the tags included: it comes first.
+	let builder = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS);
 	for (const selector of include) builder = builder.include(selector);
 	const { violations } = await builder.analyze();
 	return violations.map(

@@ -79,6 +79,22 @@ for (const { name, open } of WAYS_IN) {
 	});
 }
 
+test('a reader who opens the search before the page is idle still gets a search to type in', async ({ page }) => {
+	// Starlight sets the search up in an idle callback: hold those back until the dialog is open,
+	// as a busy phone would, then let them run.
+	await page.addInitScript(() => {
+		const held: IdleRequestCallback[] = [];
+		window.requestIdleCallback = (callback) => held.push(callback);
+		Object.assign(window, { releaseIdle: () => held.splice(0).forEach((callback) => callback({ didTimeout: false, timeRemaining: () => 50 })) });
+	});
+	await page.goto('en/why-three/');
+	await searchButton(page).click();
+	await expect(searchDialog(page)).toHaveAttribute('open', '');
+	await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+	await searchInput(page).fill('SYN');
+	await expect(searchInput(page)).toHaveValue('SYN');
+});
+
 test('/ typed into a field is text, not the search shortcut', async ({ page }) => {
 	await page.goto('en/why-three/');
 	await settle(page);

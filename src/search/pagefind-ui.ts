@@ -41,5 +41,8 @@ export class PagefindUI {
 		};
 		for (const type of TOWARD_SEARCH) button.addEventListener(type, load, { passive: true });
 		opened.observe(dialog, { attributeFilter: ['open'] });
+		// Starlight builds this once the page is idle; a reader quicker than that (a busy phone, a
+		// click right after load) has already opened the dialog, which no observer would see again.
+		if (dialog.open) load();
 	}
 }
