@@ -13,7 +13,9 @@ test('wide screen: the sidebar marks the section the reader is in, including one
 	await toc.getByRole('link', { name: 'Half-close' }).click();
 	await expect(current).toHaveAttribute('href', '#half-close');
 	await expect(current).toHaveCount(1);
-	await page.keyboard.press('Home');
+	// Back to the top by script: what is checked is the scroll spy, not the browser's Home key, which
+	// once left the page where it was on a busy CI machine (run 11; not reproduced in 5 runs since).
+	await page.evaluate(() => window.scrollTo(0, 0));
 	await expect(current).toHaveAttribute('href', '#_top');
 	// Scrolled by hand to the middle of a section, its heading is the current one.
 	await page.locator('#the-four-segments').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY + 40));
