@@ -150,9 +150,12 @@ export function table(weights: PageWeight[]): string {
 	return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
+/** Whether a script (URL path under the site's base) is widget code, by the build's chunk map; never without a map. */
+export const widgetChunkTest = (site: Site, chunks: ChunkMap | undefined) => (path: string) => chunks?.[path.slice(site.base.length)]?.widget === true;
+
 /** Every page weighed, and what is wrong: pages over a budget, or no chunk map to weigh widgets by. */
 export function checkBudgets(site: Site, chunks: ChunkMap | undefined): { weights: PageWeight[]; failures: string[] } {
-	const isWidgetChunk = (path: string) => chunks?.[path.slice(site.base.length)]?.widget === true;
+	const isWidgetChunk = widgetChunkTest(site, chunks);
 	const weights = pages(site).map((page) => weighPage(site, page, isWidgetChunk));
 	const failures = weights.flatMap((w) => overBudget(w).map((why) => `${w.page}: ${why}`));
 	if (!chunks) {

@@ -11,7 +11,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../src/diagrams/chromium.ts';
 import type { Site } from './dist.ts';
 import { serve } from './serve.ts';
-import { mainThread, type TraceEvent } from './trace.ts';
+import { mainThreadEvents, type TraceEvent } from './trace.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -61,13 +61,9 @@ export async function lighthouseSession(site: Site): Promise<Session> {
 			const lhr = result?.lhr;
 			if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
 			if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-			const events = (result.artifacts.Trace?.traceEvents ?? []) as unknown as TraceEvent[];
-			const thread = mainThread(events, url);
+			const thread = mainThreadEvents((result.artifacts.Trace?.traceEvents ?? []) as unknown as TraceEvent[], url);
 			if (!thread) throw new Error(`${url}: Lighthouse's trace has no main thread that parsed the page`);
-			return {
-				lhr: lhr as unknown as Lhr,
-				thread: { events: events.filter((e) => e.pid === thread.pid && e.tid === thread.tid), origin: thread.origin },
-			};
+			return { lhr: lhr as unknown as Lhr, thread };
 		},
 		async close() {
 			chrome.kill();

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readChunkMap } from '../../src/quality/chunk-map.ts';
+import { widgetChunkTest } from './budgets.ts';
 import type { Site } from './dist.ts';
 import { checkPage, loadFiguresFor, type PageResult } from './lighthouse.ts';
 import { lighthouseSession } from './lighthouse-session.ts';
@@ -14,8 +15,7 @@ export type WorkerAnswer = { page: string; result: PageResult } | { page: string
 const port = parentPort;
 if (!port) throw new Error('lighthouse-worker.ts runs as a worker thread of lighthouse.ts');
 const site = workerData as Site;
-const chunks = readChunkMap(site.dir);
-const isWidgetChunk = (path: string) => chunks?.[path.slice(site.base.length)]?.widget === true;
+const isWidgetChunk = widgetChunkTest(site, readChunkMap(site.dir));
 const session = await lighthouseSession(site);
 port.on('message', async (page: string | null) => {
 	if (page === null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingTime, longTasks, mainThread, type TraceEvent } from './trace.ts';
+import { blockingTime, longTasks, mainThread, mainThreadEvents, type TraceEvent } from './trace.ts';
 
 /** A complete ('X') event on the main thread: times in ms, as the trace's µs. */
 const x = (name: string, ts: number, dur: number, tdur = dur, args?: TraceEvent['args']): TraceEvent => ({
@@ -64,6 +64,9 @@ describe('mainThread', () => {
 		];
 		expect(mainThread(events, 'http://h/x/')).toEqual({ pid: 9, tid: 3, origin: 40 });
 		expect(mainThread(events, 'http://h/y/')).toBeUndefined();
+		// Cut down to that thread's own events, as the gate and the report read them.
+		expect(mainThreadEvents(events, 'http://h/x/')).toEqual({ events: events.slice(1), origin: 40 });
+		expect(mainThreadEvents(events, 'http://h/y/')).toBeUndefined();
 	});
 });
 

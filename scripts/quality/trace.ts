@@ -140,6 +140,12 @@ export function mainThread(events: TraceEvent[], url: string): { pid: number; ti
 	return { pid: parse.pid, tid: parse.tid, origin: navigation?.ts ?? parse.ts };
 }
 
+/** The events of the main thread that parsed `url`, and its navigation start; undefined if none did. */
+export function mainThreadEvents(events: TraceEvent[], url: string): { events: TraceEvent[]; origin: number } | undefined {
+	const thread = mainThread(events, url);
+	return thread && { events: events.filter((e) => e.pid === thread.pid && e.tid === thread.tid), origin: thread.origin };
+}
+
 /** Blocking time, as Lighthouse counts it: each long task's time past 50 ms. */
 export const blockingTime = (tasks: LongTask[]) => tasks.reduce((sum, t) => sum + t.duration - LONG, 0);
 
@@ -196,9 +202,9 @@ export async function traceLoad(browser: Browser, url: string, { throttleRate = 
 	await complete;
 	await context.close();
 	if (save) writeFileSync(save, JSON.stringify({ traceEvents: events }));
-	const thread = mainThread(events, url);
+	const thread = mainThreadEvents(events, url);
 	if (!thread) throw new Error(`${url}: no main thread found in the trace`);
-	return { events: events.filter((e) => e.pid === thread.pid && e.tid === thread.tid), origin: thread.origin, scripts: [...scripts] };
+	return { ...thread, scripts: [...scripts] };
 }
 
 /** One run of `page` of `site` (whose build-time `weight` prices the scripts it fetches). */

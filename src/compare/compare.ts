@@ -247,11 +247,11 @@ function run(captured: readonly CapturedSegment[], opts: CompareOptions, plan: P
 		return (now) => list.findLast((x) => x.at <= now + 1e-6)?.isn ?? list[0]!.isn;
 	};
 	const side = (s: Side) => ({ ...PROFILE_CONFIGS[opts.profile], ...opts.config?.[s], ...(keepAlive(s) && { keepAlive: true }), isn: isnOf(s) });
-	// A segment the server receives at `now` passed the capture point that long before it, on the capture's clock.
 	const full = opts.acceptQueueFull;
 	const end = Math.max(captured.at(-1)?.t ?? 0, ...(opts.readings ?? []).map((r) => r.end)) - shift;
 	const trace = simulate({
 		client: side('client'),
+		// The queue as the capture saw it when a segment reaching the server at model time `now` passed the capture point.
 		server: { ...side('server'), ...(full && { acceptQueueFull: (now: number) => full(now + shift - toCapture.server) }) },
 		network: { delayMs: { c2s: delay, s2c: delay }, script: plan.drops },
 		actions: toModelCalls(plan.calls, shift) as UserAction[],
