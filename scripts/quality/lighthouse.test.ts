@@ -50,6 +50,7 @@ const result = (over: Partial<PageResult>): PageResult => ({
 	scores: { accessibility: 100, 'best-practices': 100, seo: 100 },
 	performance: 97,
 	cls: 0,
+	shifted: [],
 	load: LIGHT,
 	script: { heaviest: undefined, over: [] },
 	failing: [],
@@ -73,6 +74,17 @@ describe('checkPage', () => {
 	it('fails a page that shifts', async () => {
 		const { measure } = scripted(full(99, 0.02));
 		expect(belowBar(await checkPage('/x/', measure, () => LIGHT))).toEqual(['CLS 0.0200 > 0']);
+	});
+
+	it('names what moved in a page that shifts', async () => {
+		const run = full(99, 0.0001);
+		run.audits['layout-shifts'] = {
+			score: null,
+			details: { items: [{ node: { type: 'node', selector: 'summary > span.toggle' }, score: 0.00013 }, { score: 0.00002 }] },
+		};
+		expect(belowBar(await checkPage('/x/', scripted(run).measure, () => LIGHT))).toEqual([
+			'CLS 0.0001 > 0: summary > span.toggle (0.00013), an element Lighthouse could not name (0.000020) moved',
+		]);
 	});
 
 	it('fails a page whose script keeps one task busy past the bar, naming the file, and passes a long layout', async () => {

@@ -45,8 +45,9 @@ export interface PageResult {
 	scores: Record<string, number>;
 	/** The performance score, for the table only. */
 	performance: number;
-	/** Cumulative layout shift. */
+	/** Cumulative layout shift, and what moved (selector and its share), to name in a failure. */
 	cls: number;
+	shifted: string[];
 	load: LoadFigures;
 	/** The load's task with the most script CPU time (over 50 ms of CPU in all), and those over the bar. */
 	script: { heaviest: LongTask | undefined; over: LongTask[] };
@@ -72,6 +73,14 @@ const failingAudits = (lhr: Lhr, category: Category): string[] =>
 		.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
 		.map((ref) => `${category}/${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`);
 
+/** The elements Lighthouse saw move, largest share first: `span.toggle (0.00013)`. */
+export function shiftedElements(lhr: Lhr): string[] {
+	return (lhr.audits['layout-shifts']?.details?.items ?? []).map((item) => {
+		const node = item.node as { selector?: string } | undefined;
+		return `${node?.selector ?? 'an element Lighthouse could not name'} (${Number(item.score).toPrecision(2)})`;
+	});
+}
+
 /** URL paths of the requests of a load, from the network-requests audit; `scripts` only those of type Script. */
 export function requestsOf(lhr: Lhr, where: string): { all: string[]; scripts: string[] } {
 	const items = lhr.audits['network-requests']?.details?.items;
@@ -92,6 +101,7 @@ export async function checkPage(page: string, measure: Measure, loadFigures: (lh
 		scores,
 		performance: score(lhr, 'performance', page),
 		cls: numeric(lhr, 'cumulative-layout-shift', page),
+		shifted: shiftedElements(lhr),
 		load: loadFigures(lhr),
 		script: overBar(thread.events, thread.origin, page),
 		failing: FULL_MARKS.filter((c) => scores[c]! < 100).flatMap((c) => failingAudits(lhr, c)),
@@ -101,7 +111,7 @@ export async function checkPage(page: string, measure: Measure, loadFigures: (lh
 /** What a page missed, one line each; empty when it passes. */
 export function belowBar(result: PageResult, budgets = BUDGETS, limits = LIMITS): string[] {
 	const below = FULL_MARKS.filter((c) => result.scores[c] !== 100).map((c) => `${c} ${result.scores[c]} < 100`);
-	if (result.cls > 0) below.push(`CLS ${result.cls.toFixed(4)} > 0`);
+	if (result.cls > 0) below.push(`CLS ${result.cls.toFixed(4)} > 0${result.shifted.length ? `: ${result.shifted.join(', ')} moved` : ''}`);
 	const { load } = result;
 	if (load.jsAtLoad > budgets.jsAtLoad) below.push(`JS at load ${kb(load.jsAtLoad)} > ${kb(budgets.jsAtLoad)}`);
 	if (load.requests > limits.requests) below.push(`requests at load ${load.requests} > ${limits.requests}`);
