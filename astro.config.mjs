@@ -6,7 +6,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { closeRenderer } from './src/diagrams/index.ts';
 import { rehypeDiagrams } from './src/diagrams/rehype-diagrams.ts';
 import { cspConfig } from './src/quality/csp.ts';
-import { socialMeta } from './src/quality/head.ts';
+import { socialMeta, wholeFirstFrame } from './src/quality/head.ts';
 import { expressiveCodeScrollRegions, rehypeScrollRegions } from './src/quality/scroll-regions.ts';
 import quality from './src/quality/integration.ts';
 // The UI strings Starlight takes from its config, from the same per-locale files as its UI translations.
@@ -54,7 +54,7 @@ export default defineConfig({
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
 			customCss: ['./src/styles/page-frame.css', './src/styles/content.css', './src/styles/diagrams.css'],
 			expressiveCode: { plugins: [expressiveCodeScrollRegions()] },
-			head: socialMeta({ site, base }),
+			head: [...wholeFirstFrame(), ...socialMeta({ site, base })],
 			routeMiddleware: './src/quality/route-head.ts',
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false, errorOnInconsistentLocale: true })],
 			components: {

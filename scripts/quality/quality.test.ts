@@ -17,7 +17,7 @@ describe('links', () => {
 		const dir = fixture({
 			'index.html': page('<a href="handshake/#syn">SYN</a><a href="#_top">top</a>'),
 			'handshake/index.html': page('<h2 id="syn">SYN</h2><a href="../">home</a><img src="/_astro/a.png">'),
-			'en/index.html': page('<a href="handshake/">handshake</a>'),
+			'en/index.html': page('<h1 id="_top">synack</h1><a href="handshake/">handshake</a>', '<link rel="expect" href="#_top" blocking="render">'),
 			'en/handshake/index.html': page('<a href="/en/">home</a>'),
 			'_astro/a.png': 'png',
 		});
@@ -26,12 +26,13 @@ describe('links', () => {
 
 	it('names each broken link, missing fragment and missing counterpart', () => {
 		const dir = fixture({
-			'index.html': page('<a href="handshake/#nope">x</a><a href="/teardown/">y</a><a href="handshake">z</a>'),
+			'index.html': page('<a href="handshake/#nope">x</a><a href="/teardown/">y</a><a href="handshake">z</a>', '<link rel="expect" href="#_top" blocking="render">'),
 			'handshake/index.html': page('<h2 id="syn">SYN</h2>'),
 			'en/index.html': page(''),
 		});
 		const broken = checkLinks({ dir, base: '/' }).broken.map((b) => `${b.page} ${b.link} ${b.reason}`);
 		expect(broken).toEqual([
+			'/ #_top no element with id "_top" on /',
 			'/ handshake/#nope no element with id "nope" on /handshake/',
 			'/ /teardown/ no such file',
 			'/ handshake no such file (add the trailing slash)',
