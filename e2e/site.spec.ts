@@ -127,6 +127,17 @@ test('on a wide screen the table of contents sits at the right edge even before 
 	expect(await sidebarLeft()).toBe(980);
 });
 
+test('on a phone a site title too long for the header ends in an ellipsis inside it', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.goto('en/why-three/');
+	const title = await page.locator('.site-title span').evaluate((span) => ({
+		shortened: span.scrollWidth > span.clientWidth,
+		inside: span.getBoundingClientRect().right <= span.closest('.title-wrapper')!.getBoundingClientRect().right + 0.5,
+		ending: getComputedStyle(span).textOverflow,
+	}));
+	expect(title).toEqual({ shortened: true, inside: true, ending: 'ellipsis' });
+});
+
 const searches = [
 	{ path: 'overview/', term: '三次握手', expected: /\/handshake\// },
 	{ path: 'overview/', term: '四次挥手', expected: /\/teardown\// },
