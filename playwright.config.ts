@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './src/diagrams/chromium';
+import { testLaunchOptions } from './src/diagrams/chromium';
 
 const port = Number(process.env.PORT ?? 4321);
 /** The site's base path, as the build was made with (BASE_PATH in astro.config.mjs). */
@@ -21,10 +21,10 @@ export default defineConfig({
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}${base}`,
-		launchOptions: chromiumLaunchOptions(),
+		launchOptions: testLaunchOptions(),
 		trace: 'off',
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: testLaunchOptions() } }],
 	webServer: {
 		// The project's own server (scripts/quality/serve.ts), as a static host serves dist/ (or
 		// OUT_DIR under BASE_PATH): gzip, dist/_headers with the Content-Security-Policy, the nearest

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Diagrams are rendered and pages are tested in Chromium. Playwright cannot download its own browser
 # on machines without internet access, so use Debian's, installing it (and a CJK font, so Chinese
-# labels are measured and drawn right) when it is missing.
+# labels are measured and drawn right) when it is missing; the end-to-end specs run in its headless
+# shell, as Playwright's own browsers would (src/diagrams/chromium.ts).
 set -euo pipefail
 
 if [ -n "${CHROMIUM_PATH:-}" ]; then exit 0; fi
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || need+=(chromium-headless-shell)
 # Read the list first: under pipefail, grep -q closing the pipe early made fc-list die of SIGPIPE
 # now and then, and a machine with the font installed looked as if it lacked it.
 fonts=$(fc-list 2>/dev/null || true)
