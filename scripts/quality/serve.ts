@@ -99,7 +99,8 @@ function notFoundPage(site: Site, path: string): string | undefined {
 	return undefined;
 }
 
-export function serve(site: Site, port: number, host = '127.0.0.1'): Promise<Server> {
+/** The site as a request handler: what `serve` listens with, and what a test's own server can pass requests on to. */
+export function siteHandler(site: Site): (request: IncomingMessage, response: ServerResponse) => void {
 	const headersFile = join(site.dir, '_headers');
 	const rules = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : [];
 	const read = fileCache();
@@ -141,7 +142,7 @@ export function serve(site: Site, port: number, host = '127.0.0.1'): Promise<Ser
 		response.writeHead(status, headers).end(request.method === 'HEAD' ? undefined : body);
 	}
 
-	const server = createServer((request, response) => {
+	return (request, response) => {
 		respond(request, response).catch((error: Error) => {
 			// A malformed %-escape is the client's fault; anything else is ours, and said so.
 			const bad = error instanceof URIError;
@@ -149,7 +150,11 @@ export function serve(site: Site, port: number, host = '127.0.0.1'): Promise<Ser
 			if (!response.headersSent) response.writeHead(bad ? 400 : 500, { 'content-type': 'text/plain' });
 			response.end(bad ? 'bad request' : 'server error');
 		});
-	});
+	};
+}
+
+export function serve(site: Site, port: number, host = '127.0.0.1'): Promise<Server> {
+	const server = createServer(siteHandler(site));
 	server.keepAliveTimeout = KEEP_ALIVE_MS;
 	server.headersTimeout = KEEP_ALIVE_MS + 1000;
 	server.requestTimeout = 0;
