@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const mermaidVersion: string = createRequire(import.meta.url)('mermaid/package.json').version;
 
 /** Bump when the shape of cached entries or the post-processing of SVGs changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** Where rendered diagrams are kept between builds; `SYNACK_DIAGRAM_CACHE` moves it (the benchmark uses that). */
 export function cacheDir(): string {

@@ -38,6 +38,10 @@ describe('renderDiagram', () => {
 		expect(html).toContain('<figcaption>三次握手</figcaption>');
 		expect(html).toMatch(/<title[^>]*>三次握手<\/title>/);
 		expect(html).toContain('客户端');
+		// Mermaid's unused actor icons and arrow markers are gone; the arrowhead the arrows use stays.
+		expect(html).not.toContain('-database');
+		expect(html.match(/<marker /g)).toHaveLength(1);
+		expect(html).toMatch(/<marker id="(m[0-9a-f]{12})-arrowhead"[\s\S]*marker-end="url\(#\1-arrowhead\)"/);
 	}, 60_000);
 
 	it('serves an unchanged diagram from the disk cache without a browser', async () => {

@@ -1,6 +1,7 @@
 import { diagramKey, readCached, writeCached } from './cache';
 import { figureHtml, type DiagramArt } from './figure';
 import { mergeThemes } from './merge';
+import { pruneUnused } from './prune';
 import { recordStat } from './stats';
 import { MermaidSyntaxError, renderSvg, type RenderedSvg } from './renderer';
 import { DIAGRAM_THEMES, MERMAID_CONFIG, type DiagramTheme } from './themes';
@@ -42,7 +43,8 @@ async function renderThemes(code: string, key: string, source: DiagramSource): P
 	for (const theme of DIAGRAM_THEMES) {
 		try {
 			// The same id in both renders, so that they differ only where the theme does.
-			rendered[theme] = await renderSvg(code, id, MERMAID_CONFIG[theme]);
+			const { svg, ...size } = await renderSvg(code, id, MERMAID_CONFIG[theme]);
+			rendered[theme] = { svg: pruneUnused(svg), ...size };
 		} catch (error) {
 			if (!(error instanceof MermaidSyntaxError)) throw error;
 			const line = Number(/line (\d+)/i.exec(error.message)?.[1] ?? 1);
