@@ -33,7 +33,7 @@ import {
 	type Row,
 	type StateReading,
 } from '../src/compare/index.ts';
-import { MORE_SCENARIO_NAMES, PROFILE_NAMES, PROFILES, scenario, SCENARIO_NAMES, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
+import { MORE_SCENARIO_NAMES, PROFILE_NAMES, PROFILES, scenario, SCENARIO_NAMES, senderOf, type NetworkAction, type ProfileName, type SegmentSelector, type Side } from '../src/tcp/index.ts';
 import { NODE_BACKLOG, readSidecar, type Sidecar } from '../src/schemas/sidecar.ts';
 
 /** The model scenarios whose losses --scenario may name. */
@@ -143,7 +143,7 @@ function firstDifference(c: Comparison): string {
 	return `${at}: the capture has ${say(row.capture)}, the model ${say(row.model)} (${row.model.reason})${when} — ${row.differences.join(', ')} differ`;
 }
 
-const dropText = (d: NetworkAction) => (d.do === 'inject' ? `a ${d.dir} segment injected at ${d.at} ms` : `${d.dir === 'c2s' ? 'client' : 'server'} ${d.flags ?? 'segment'} #${(d.index ?? 0) + 1}`);
+const dropText = (d: NetworkAction) => (d.do === 'inject' ? `a ${d.dir} segment injected at ${d.at} ms` : `${senderOf(d.dir)} ${d.flags ?? 'segment'} #${(d.index ?? 0) + 1}`);
 const callText = (k: CapturedCall) => `${k.side} ${k.call}${k.bytes ? ` ${k.bytes} B` : ''} at ${ms(k.t)} ms`;
 
 // --- one connection -----------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ function groupDrops(sidecar: Sidecar, group: Group, segments: readonly CapturedS
 	return sidecar.drops.flatMap(({ connection, ...d }) => {
 		const k = group.numbers.indexOf(connection);
 		if (k < 0) return [];
-		const dir: Side = d.dir === 'c2s' ? 'client' : 'server';
+		const dir: Side = senderOf(d.dir);
 		const before = segments.slice(0, k).flat().filter((s) => s.from === dir && (!d.flags || s.flags === d.flags)).length;
 		return [{ ...d, index: d.index + before }];
 	});

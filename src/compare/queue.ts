@@ -1,7 +1,7 @@
 // A listener's accept queue across the connections of one capture: which connections completed
 // their handshake and waited for the application's accept(), so that each connection's comparison
 // knows when the others had filled it.
-import type { SegmentSelector } from '../tcp/network.ts';
+import { senderOf, type SegmentSelector } from '../tcp/network.ts';
 import { seqAdd } from '../tcp/sequence.ts';
 import type { CapturedSegment } from './observed.ts';
 
@@ -26,7 +26,7 @@ export interface Queued {
 const lost = (segs: readonly CapturedSegment[], drops: readonly SegmentSelector[]) =>
 	new Set(
 		drops.map((d) => {
-			const from = d.dir === 'c2s' ? 'client' : 'server';
+			const from = senderOf(d.dir);
 			return segs.filter((s) => s.from === from && (!d.flags || s.flags === d.flags))[d.index ?? 0];
 		}),
 	);

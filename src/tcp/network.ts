@@ -5,6 +5,8 @@ import { isSeqNumber } from './sequence.ts';
 export type Side = 'client' | 'server';
 export const SIDES: readonly Side[] = ['client', 'server'];
 export type Direction = 'c2s' | 's2c';
+/** The end that sends in `dir`. */
+export const senderOf = (dir: Direction): Side => (dir === 'c2s' ? 'client' : 'server');
 
 /**
  * The `index`-th segment (0-based, default 0) an endpoint sends in `dir`,

@@ -1,6 +1,6 @@
 import { createEndpoint, type Endpoint, type EndpointConfig, type SendReason, type TimerName } from './endpoint.ts';
 import { TcpError } from './errors.ts';
-import { createNetwork, SIDES, type Direction, type NetworkConfig, type Side } from './network.ts';
+import { createNetwork, senderOf, SIDES, type Direction, type NetworkConfig, type Side } from './network.ts';
 import type { Segment } from './segment.ts';
 import { otherSide, type StatePair, type Trace, type TraceEvent, type UserCall } from './trace.ts';
 
@@ -139,7 +139,7 @@ export function simulate(config: SimulationConfig): Trace {
 			}),
 		);
 	}
-	for (const inj of net.injections) at(inj.at, () => transmit(inj.dir === 'c2s' ? 'client' : 'server', inj.seg, 'injected'));
+	for (const inj of net.injections) at(inj.at, () => transmit(senderOf(inj.dir), inj.seg, 'injected'));
 
 	for (;;) {
 		if (!queue.length) for (const dir of ['c2s', 's2c'] as const) for (const h of held[dir].splice(0)) at(now + net.delayMs[dir], h);
