@@ -11,9 +11,10 @@ const URL_REFERENCE = /url\(\s*['"]?#([^'")\s]+)/g;
 /**
  * Mermaid puts the same definitions in every diagram of a kind whether it uses them or not: a
  * sequence diagram carries the actor icons (a 13 KB database path among them) and eight arrow
- * markers, of which it usually draws with one or two. Every page paid for them in bytes and in
- * elements to parse. This drops each such definition nothing in the SVG refers to, and the empty
- * `<defs>` and bare `<g>` left behind; what is drawn is untouched.
+ * markers, of which its arrows use one or two. Every page paid for them in bytes and in elements
+ * to parse. This drops each such definition nothing in the SVG refers to (a reference from a
+ * definition dropped with it still counts: kept rather than chased), and the empty `<defs>` and
+ * bare `<g>` left behind; what is drawn is untouched.
  */
 export function pruneUnused(svg: string): string {
 	const tree = fromHtml(svg, { fragment: true });
