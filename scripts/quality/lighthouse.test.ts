@@ -80,10 +80,21 @@ describe('checkPage', () => {
 		const run = full(99, 0.0001);
 		run.audits['layout-shifts'] = {
 			score: null,
-			details: { items: [{ node: { type: 'node', selector: 'summary > span.toggle' }, score: 0.00013 }, { score: 0.00002 }] },
+			details: {
+				items: [
+					{ node: { type: 'node', selector: 'summary > span.toggle' }, score: 0.00013 },
+					{ score: 0.00002 },
+					{
+						node: { type: 'node', selector: 'div.sl-markdown-content > p', nodeLabel: 'TCP 传输的是字节流，而且每个字节都有一个序号（RFC 9293 §3.4）。报文段头部的序号字段' },
+						score: 0.023,
+						subItems: { type: 'subitems', items: [{ cause: 'Unsized image element' }] },
+					},
+				],
+			},
 		};
 		expect(belowBar(await checkPage('/x/', scripted(run).measure, () => LIGHT))).toEqual([
-			'CLS 0.0001 > 0: summary > span.toggle (0.00013), an element Lighthouse could not name (0.000020) moved',
+			'CLS 0.0001 > 0: summary > span.toggle (0.00013), an element Lighthouse could not name (0.000020), ' +
+				'div.sl-markdown-content > p “TCP 传输的是字节流，而且每个字节都有一个序号（RFC 9293 §3.4）。” (0.023; Unsized image element) moved',
 		]);
 	});
 

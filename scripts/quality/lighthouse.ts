@@ -76,8 +76,11 @@ const failingAudits = (lhr: Lhr, category: Category): string[] =>
 /** The elements Lighthouse saw move, largest share first: `span.toggle (0.00013)`. */
 export function shiftedElements(lhr: Lhr): string[] {
 	return (lhr.audits['layout-shifts']?.details?.items ?? []).map((item) => {
-		const node = item.node as { selector?: string } | undefined;
-		return `${node?.selector ?? 'an element Lighthouse could not name'} (${Number(item.score).toPrecision(2)})`;
+		const node = item.node as { selector?: string; nodeLabel?: string } | undefined;
+		// The selector alone is the same for every paragraph of a lesson: its text says which one.
+		const label = node?.nodeLabel ? ` “${node.nodeLabel.slice(0, 40)}”` : '';
+		const causes = ((item.subItems as { items?: { cause?: string }[] } | undefined)?.items ?? []).flatMap((sub) => (sub.cause ? [sub.cause] : []));
+		return `${node?.selector ?? 'an element Lighthouse could not name'}${label} (${Number(item.score).toPrecision(2)}${causes.length ? `; ${causes.join('; ')}` : ''})`;
 	});
 }
 
