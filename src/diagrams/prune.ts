@@ -1,6 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 
 /** Elements that draw nothing unless something refers to them by id. */
 const DRAWN_ONLY_BY_REFERENCE = new Set(['symbol', 'marker', 'linearGradient', 'radialGradient', 'pattern', 'clipPath', 'mask', 'filter']);
@@ -22,9 +23,8 @@ export function pruneUnused(svg: string): string {
 	const collect = (value: string) => {
 		for (const match of value.matchAll(URL_REFERENCE)) referenced.add(match[1]!);
 	};
-	visit(tree, (node) => {
-		if (node.type === 'text') collect(node.value);
-		if (node.type !== 'element') return;
+	visit(tree, 'text', (node) => collect(node.value));
+	visit(tree, 'element', (node) => {
 		for (const [name, value] of Object.entries(node.properties)) {
 			if (typeof value !== 'string') continue;
 			if ((name === 'href' || name === 'xLinkHref') && value.startsWith('#')) referenced.add(value.slice(1));
@@ -41,9 +41,4 @@ export function pruneUnused(svg: string): string {
 	};
 	prune(tree);
 	return toHtml(tree);
-}
-
-function visit(node: Root | RootContent, fn: (node: Root | RootContent) => void) {
-	fn(node);
-	if ('children' in node) for (const child of node.children) visit(child, fn);
 }
