@@ -24,6 +24,21 @@ function pagefindRequests(page: Page): string[] {
 	return seen;
 }
 
+/** What the page said and which requests failed, shown with a test that fails: an empty search
+ *  dialog looks the same whatever went wrong, and the page's own console tells which. */
+const pageLog = new WeakMap<Page, string[]>();
+test.beforeEach(({ page }) => {
+	const log: string[] = [];
+	pageLog.set(page, log);
+	page.on('console', (message) => message.type() === 'error' && log.push(`console: ${message.text()}`));
+	page.on('pageerror', (error) => log.push(`page error: ${error.message}`));
+	page.on('requestfailed', (request) => log.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+});
+test.afterEach(async ({ page }, testInfo) => {
+	const log = pageLog.get(page) ?? [];
+	if (testInfo.status !== testInfo.expectedStatus && log.length) await testInfo.attach('page log', { body: log.join('\n'), contentType: 'text/plain' });
+});
+
 /** Loaded, and idle: when Starlight's search used to fetch the UI. */
 async function settle(page: Page) {
 	await page.waitForLoadState('networkidle');
@@ -93,6 +108,24 @@ test('a reader who opens the search before the page is idle still gets a search 
 	await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
 	await searchInput(page).fill('SYN');
 	await expect(searchInput(page)).toHaveValue('SYN');
+});
+
+test('a fetch of the search UI that fails after the dialog opened is tried again, not left as an empty dialog', async ({ page }) => {
+	// The reader's first move (focus) starts the fetch, Enter opens the dialog while it is under way,
+	// and then the fetch fails, as on a flaky network: the reader has made every move they will make.
+	let fetches = 0;
+	await page.route(`**${site.base}_astro/*.js`, async (route) => {
+		const response = await route.fetch();
+		if (!(await response.text()).includes('pagefind-ui__') || fetches++ > 0) return route.fulfill({ response });
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await route.abort('connectionreset');
+	});
+	await page.goto('en/why-three/');
+	await settle(page);
+	await searchButton(page).focus();
+	await page.keyboard.press('Enter');
+	await expectSearchOpen(page);
+	expect(fetches, 'the failed fetch, then the one that built the UI').toBe(2);
 });
 
 test('/ typed into a field is text, not the search shortcut', async ({ page }) => {

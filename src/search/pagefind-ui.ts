@@ -12,6 +12,9 @@ type Options = Record<string, unknown> & { element: string };
 /** Moves on the search button that announce a search; the dialog opening is one too. */
 const TOWARD_SEARCH = ['pointerenter', 'pointerdown', 'focus'] as const;
 
+/** Waits before fetching the UI again for a reader in the open dialog when a fetch failed. */
+const RETRY_MS = [250, 1000, 4000];
+
 export class PagefindUI {
 	constructor(options: Options) {
 		const container = document.querySelector(options.element);
@@ -20,6 +23,7 @@ export class PagefindUI {
 		if (!dialog || !button) throw new Error(`search: ${options.element} is not in Starlight's search dialog`);
 
 		let loading: Promise<void> | undefined;
+		let retries = 0;
 		const opened = new MutationObserver(() => dialog.open && load());
 		const stop = () => {
 			for (const type of TOWARD_SEARCH) button.removeEventListener(type, load);
@@ -36,6 +40,10 @@ export class PagefindUI {
 				(error: unknown) => {
 					loading = undefined; // the next move tries again
 					console.error('search: Pagefind UI did not load', error);
+					// A reader already in the open dialog has made their move and waits for a field
+					// to type in: try again for them, a few times, further apart each time.
+					const delay = RETRY_MS[retries++];
+					if (delay !== undefined) setTimeout(() => dialog.open && load(), delay);
 				},
 			);
 		};
