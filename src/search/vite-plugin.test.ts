@@ -16,12 +16,14 @@ function plugin(environment = 'client') {
 			calls.errors.push(message);
 		},
 	};
-	const { resolveId, buildEnd } = lazySearchPlugin() as unknown as {
+	const { resolveId, transform, buildEnd } = lazySearchPlugin() as unknown as {
 		resolveId: (this: typeof context, id: string, importer?: string, options?: object) => Promise<unknown>;
+		transform: (this: typeof context, code: string, id: string) => unknown;
 		buildEnd: (this: typeof context, error?: Error) => void;
 	};
 	return {
 		calls,
+		transform: (code: string, id: string) => transform.call(context, code, id),
 		resolveId: (id: string, importer?: string) => resolveId.call(context, id, importer, {}),
 		buildEnd: (error?: Error) => buildEnd.call(context, error),
 	};
@@ -38,6 +40,23 @@ describe('lazySearchPlugin', () => {
 		await resolveId('@pagefind/default-ui', STARLIGHT);
 		expect(await resolveId('@pagefind/default-ui', `${STAND_IN}?v=1`)).toEqual({ id: '/site/node_modules/@pagefind/default-ui/npm_dist/mjs/ui-core.mjs' });
 		expect(calls.resolve).toEqual([['@pagefind/default-ui', STARLIGHT, { skipSelf: true }]]);
+	});
+
+	it("imports the stand-in statically in Starlight's script, so that it comes in that script's chunk", () => {
+		const { transform } = plugin();
+		const starlight = "onIdle(async () => {\n\tconst { PagefindUI } = await import('@pagefind/default-ui');\n});";
+		expect(transform(starlight, STARLIGHT)).toEqual({
+			code: "import '@pagefind/default-ui';\nonIdle(async () => {\n\tconst { PagefindUI } = await import('@pagefind/default-ui');\n});",
+			map: null,
+		});
+		expect(transform("const ui = import(\"@pagefind/default-ui\");", STARLIGHT)).toEqual({
+			code: "import '@pagefind/default-ui';\nconst ui = import(\"@pagefind/default-ui\");",
+			map: null,
+		});
+		// The stand-in's own import stays dynamic: the real UI is what waits for the reader's move.
+		expect(transform("import('@pagefind/default-ui')", `${STAND_IN}?v=1`)).toBeNull();
+		expect(transform("import('@pagefind/default-ui/css/ui.css')", STARLIGHT)).toBeNull();
+		expect(transform("import '@pagefind/default-ui';", '/site/src/other.ts')).toBeNull();
 	});
 
 	it('leaves every other import alone', async () => {
