@@ -75,7 +75,8 @@ export function checkLinks(site: Site): { pages: number; links: number; broken: 
 				continue;
 			}
 			// An <a> may point at #_top without such an element (browsers scroll to the top); a
-			// <link rel=expect> may not: the page would show nothing until it was wholly parsed.
+			// <link rel=expect> may not: it names where the first frame waits, and without its element
+			// the frame would wait for the end of parsing, whatever the link meant.
 			if (fragment && (fragment !== '_top' || tag === 'link') && target.endsWith('.html')) {
 				const targetRefs = refsOf(path.endsWith('/') || path.endsWith('.html') ? path : `${path}/`);
 				if (targetRefs && !targetRefs.ids.has(fragment)) {
