@@ -20,10 +20,8 @@ const EXPECT_LINK = /<link rel="expect"[^>]*>/;
 /** Where the proxy holds the HTML, each just after an element's start tag, and that element: in the
  *  phone's table-of-contents bar before the toggle's label, and in the lesson's first heading link
  *  before its icon. */
-const HOLDS = [
-	{ name: "the phone's table-of-contents bar", at: /<span class="toggle[^>]*>/, element: 'mobile-synack-toc .toggle' },
-	{ name: "a heading's anchor link", at: /<a class="sl-anchor-link"[^>]*>/, element: '.sl-markdown-content .sl-anchor-link' },
-];
+const IN_TOGGLE = { name: "the phone's table-of-contents bar", at: /<span class="toggle[^>]*>/, element: 'mobile-synack-toc .toggle' };
+const IN_HEADING_LINK = { name: "a heading's anchor link", at: /<a class="sl-anchor-link"[^>]*>/, element: '.sl-markdown-content .sl-anchor-link' };
 
 interface Proxy {
 	url: string;
@@ -77,7 +75,7 @@ const lesson = async (request: APIRequestContext) => (await request.get(PAGE)).t
 
 test.use({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
 
-for (const { name, at, element } of HOLDS) {
+for (const { name, at, element } of [IN_TOGGLE, IN_HEADING_LINK]) {
 	test(`the first frame waits for the whole page: held in ${name}, nothing is painted`, async ({ page, request, baseURL }) => {
 		const html = await lesson(request);
 		expect(html).toMatch(EXPECT_LINK);
@@ -94,8 +92,8 @@ for (const { name, at, element } of HOLDS) {
 	});
 }
 
-test("without the link a frame shows the half-parsed bar, whose toggle then grows (what CI once measured as a shift)", async ({ page, request, baseURL }) => {
-	const [{ at, element }] = HOLDS;
+test('without the link a frame shows the half-parsed bar, whose toggle then grows (what CI once measured as a shift)', async ({ page, request, baseURL }) => {
+	const { at, element } = IN_TOGGLE;
 	const proxy = await holdingProxy(new URL(baseURL!), (await lesson(request)).replace(EXPECT_LINK, ''), at);
 	try {
 		const { held, box } = await openHeld(page, proxy, element, () => page.waitForFunction(painted, undefined, { polling: 100 }));
@@ -109,7 +107,7 @@ test("without the link a frame shows the half-parsed bar, whose toggle then grow
 });
 
 test("without the link a frame shows a heading's anchor link without its icon, which then moves (a shift)", async ({ page, request, baseURL }) => {
-	const [, { at, element }] = HOLDS;
+	const { at, element } = IN_HEADING_LINK;
 	const proxy = await holdingProxy(new URL(baseURL!), (await lesson(request)).replace(EXPECT_LINK, ''), at);
 	try {
 		const { held, box } = await openHeld(page, proxy, element, () => page.waitForFunction(painted, undefined, { polling: 100 }));
