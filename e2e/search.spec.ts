@@ -24,14 +24,12 @@ function pagefindRequests(page: Page): string[] {
 	return seen;
 }
 
-/** What the page said and which requests failed, shown with a test that fails: an empty search
- *  dialog looks the same whatever went wrong, and the page's own console tells which. */
+/** What the page said (csp.ts's console errors and uncaught exceptions) and which requests failed,
+ *  shown with a test that fails: an empty search dialog looks the same whatever went wrong. */
 const pageLog = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-	const log: string[] = [];
+test.beforeEach(async ({ page }) => {
+	const log = await underPolicy(page);
 	pageLog.set(page, log);
-	page.on('console', (message) => message.type() === 'error' && log.push(`console: ${message.text()}`));
-	page.on('pageerror', (error) => log.push(`page error: ${error.message}`));
 	page.on('requestfailed', (request) => log.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
 });
 test.afterEach(async ({ page }, testInfo) => {
@@ -113,17 +111,23 @@ test('a reader who opens the search before the page is idle still gets a search 
 test('a fetch of the search UI that fails after the dialog opened is tried again, not left as an empty dialog', async ({ page }) => {
 	// The reader's first move (focus) starts the fetch, Enter opens the dialog while it is under way,
 	// and then the fetch fails, as on a flaky network: the reader has made every move they will make.
+	// The failing fetch is held by the test until the dialog is open, not by a timer.
 	let fetches = 0;
+	let opened!: () => void;
+	const dialogOpen = new Promise<void>((resolve) => (opened = resolve));
 	await page.route(`**${site.base}_astro/*.js`, async (route) => {
 		const response = await route.fetch();
 		if (!(await response.text()).includes('pagefind-ui__') || fetches++ > 0) return route.fulfill({ response });
-		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await dialogOpen;
 		await route.abort('connectionreset');
 	});
 	await page.goto('en/why-three/');
 	await settle(page);
 	await searchButton(page).focus();
+	await expect.poll(() => fetches).toBe(1);
 	await page.keyboard.press('Enter');
+	await expect(searchDialog(page)).toHaveAttribute('open', '');
+	opened();
 	await expectSearchOpen(page);
 	expect(fetches, 'the failed fetch, then the one that built the UI').toBe(2);
 });
